@@ -1,0 +1,127 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { type MetaDefaults, type ParseResult, parseJsonlArticles, parseMarkdownArticle, parsePlainTextArticle } from './parseArticle.js';
+import type { Article, CorpusProblem, LoadedCorpus } from './types.js';
+
+const gunzipAsync = promisify(gunzip);
+
+type Format = 'markdown' | 'text' | 'jsonl' | 'jsonl.gz';
+
+const FORMATS: ReadonlyArray<[suffix: string, format: Format]> = [
+	['.jsonl.gz', 'jsonl.gz'],
+	['.jsonl', 'jsonl'],
+	['.markdown', 'markdown'],
+	['.md', 'markdown'],
+	['.txt', 'text'],
+];
+
+export const SUPPORTED_EXTENSIONS = FORMATS.map(([suffix]) => suffix);
+
+export function formatOf(fileName: string): { format: Format; stem: string } | null {
+	const lower = fileName.toLowerCase();
+	for (const [suffix, format] of FORMATS) {
+		if (lower.endsWith(suffix) && lower.length > suffix.length) return { format, stem: fileName.slice(0, -suffix.length) };
+	}
+	return null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses one file's bytes. Never throws: anything wrong with the file becomes a problem naming it. */
+export async function parseCorpusFile(file: string, bytes: Uint8Array, defaults: MetaDefaults = {}): Promise<ParseResult> {
+	const kind = formatOf(file);
+	if (!kind) return { articles: [], problems: [{ file, reason: `unsupported file type (use ${SUPPORTED_EXTENSIONS.join(', ')})` }] };
+	let raw = bytes;
+	if (kind.format === 'jsonl.gz') {
+		try {
+			raw = await gunzipAsync(bytes);
+		} catch {
+			return { articles: [], problems: [{ file, reason: 'the file is not valid gzip' }] };
+		}
+	}
+	let text: string;
+	try {
+		text = strictUtf8.decode(raw);
+	} catch {
+		return { articles: [], problems: [{ file, reason: 'the file is not UTF-8 text' }] };
+	}
+	if (text.trim() === '') return { articles: [], problems: [{ file, reason: 'the file is empty' }] };
+	switch (kind.format) {
+		case 'markdown':
+			return parseMarkdownArticle(kind.stem, file, text, defaults);
+		case 'text':
+			return parsePlainTextArticle(kind.stem, file, text, defaults);
+		case 'jsonl':
+		case 'jsonl.gz':
+			return parseJsonlArticles(file, text, defaults);
+	}
+}
+
+interface CachedFile {
+	size: number;
+	mtimeMs: number;
+	result: ParseResult;
+}
+
+/** What a previous load parsed, so a refresh re-reads only the files that changed. */
+export type CorpusFileCache = Map<string, CachedFile>;
+
+export interface CorpusLoad extends LoadedCorpus {
+	files: CorpusFileCache;
+}
+
+/**
+ * Reads every article file in a directory (not recursively; dot-files are skipped).
+ * One bad file never throws the rest away: it is reported in `problems` with the reason.
+ */
+export async function loadCorpus(directory: string, previous: CorpusFileCache = new Map()): Promise<CorpusLoad> {
+	let names: string[];
+	try {
+		names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort();
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the corpus directory does not exist' : 'the corpus directory cannot be read';
+		return { articles: [], problems: [{ file: directory, reason }], files: new Map() };
+	}
+	const files: CorpusFileCache = new Map();
+	await Promise.all(
+		names.map(async (name) => {
+			const fullPath = path.join(directory, name);
+			const info = await stat(fullPath).catch(() => null);
+			if (!info?.isFile()) return;
+			const cached = previous.get(name);
+			if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
+				files.set(name, cached);
+				return;
+			}
+			const result = await readFile(fullPath).then(
+				(bytes) => parseCorpusFile(name, bytes),
+				(): ParseResult => ({ articles: [], problems: [{ file: name, reason: 'the file cannot be read' }] }),
+			);
+			files.set(name, { size: info.size, mtimeMs: info.mtimeMs, result });
+		}),
+	);
+	return { ...mergeFiles(files), files };
+}
+
+/** Combines per-file results in file-name order; a document id used twice is a problem, not a silent overwrite. */
+function mergeFiles(files: CorpusFileCache): LoadedCorpus {
+	const articles: Article[] = [];
+	const problems: CorpusProblem[] = [];
+	const owners = new Map<string, string>();
+	for (const name of [...files.keys()].sort()) {
+		const { result } = files.get(name)!;
+		problems.push(...result.problems);
+		for (const article of result.articles) {
+			const owner = owners.get(article.id);
+			if (owner !== undefined) {
+				problems.push({ file: article.file, reason: `document id "${article.id}" is already used by ${owner}` });
+				continue;
+			}
+			owners.set(article.id, article.file);
+			articles.push(article);
+		}
+	}
+	return { articles, problems };
+}

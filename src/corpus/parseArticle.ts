@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { parseFrontMatter } from './frontMatter.js';
+import { completeMeta, validateMeta } from './metadata.js';
+import { type Block, classifyMarkdownBlocks, classifyPlainBlocks, splitBlocks } from './paragraphs.js';
+import type { Article, ArticleMeta, CorpusProblem, Paragraph } from './types.js';
+
+/** Ids appear in citations and in Discord autocomplete values (≤ 100 characters). */
+const DOCUMENT_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,99}$/u;
+
+export type ParseResult = { articles: Article[]; problems: CorpusProblem[] };
+
+export function isValidDocumentId(id: string): boolean {
+	return DOCUMENT_ID.test(id);
+}
+
+function hashArticle(meta: ArticleMeta, paragraphs: readonly Paragraph[]): string {
+	const hash = createHash('sha256');
+	hash.update(JSON.stringify(meta));
+	for (const paragraph of paragraphs) hash.update(`\u0000${paragraph.section ?? ''}\u0000${paragraph.text}`);
+	return hash.digest('hex').slice(0, 16);
+}
+
+function buildArticle(id: string, file: string, meta: ArticleMeta, blocks: readonly Block[]): Article | CorpusProblem {
+	const paragraphs: Paragraph[] = [];
+	let section: string | null = null;
+	for (const block of blocks) {
+		if (block.kind === 'heading') section = block.text;
+		else paragraphs.push({ doc: id, number: paragraphs.length + 1, section, text: block.text });
+	}
+	if (paragraphs.length === 0) return { file, reason: 'the article has no body text' };
+	return { id, file, ...meta, paragraphs, contentHash: hashArticle(meta, paragraphs) };
+}
+
+function single(result: Article | CorpusProblem): ParseResult {
+	return 'paragraphs' in result ? { articles: [result], problems: [] } : { articles: [], problems: [result] };
+}
+
+/** Options that fill metadata the file itself does not state (a moderator's upload form). */
+export type MetaDefaults = Partial<ArticleMeta>;
+
+function parseWithFrontMatter(
+	id: string,
+	file: string,
+	text: string,
+	defaults: MetaDefaults,
+	toBlocks: (bodyBlocks: string[]) => { title: string | null; blocks: Block[] },
+): ParseResult {
+	if (!isValidDocumentId(id)) {
+		return single({ file, reason: `"${id}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
+	}
+	const frontMatter = parseFrontMatter(text);
+	if ('problem' in frontMatter) return single({ file, reason: frontMatter.problem });
+	const validated = validateMeta({ ...withoutNulls(defaults), ...frontMatter.data });
+	if ('problem' in validated) return single({ file, reason: validated.problem });
+	const { title, blocks } = toBlocks(splitBlocks(frontMatter.body));
+	return single(buildArticle(id, file, completeMeta(validated.meta, title ?? id), blocks));
+}
+
+function withoutNulls(defaults: MetaDefaults): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+}
+
+/** Markdown with YAML front matter. A leading `# Heading` is the title when the front matter has none. */
+export function parseMarkdownArticle(id: string, file: string, text: string, defaults: MetaDefaults = {}): ParseResult {
+	return parseWithFrontMatter(id, file, text, defaults, (bodyBlocks) => {
+		const blocks = classifyMarkdownBlocks(bodyBlocks);
+		const first = blocks[0];
+		const leadingTitle = first?.kind === 'heading' && /^#\s/.test(bodyBlocks[0] ?? '') ? first.text : null;
+		return { title: leadingTitle, blocks: leadingTitle === null ? blocks : blocks.slice(1) };
+	});
+}
+
+/** Plain text. Without a stated title (front matter or upload form), the first line is the title. */
+export function parsePlainTextArticle(id: string, file: string, text: string, defaults: MetaDefaults = {}): ParseResult {
+	const frontMatter = parseFrontMatter(text);
+	const statesTitle = Boolean(defaults.title) || ('data' in frontMatter && typeof frontMatter.data['title'] === 'string');
+	return parseWithFrontMatter(id, file, text, defaults, (bodyBlocks) => {
+		if (statesTitle) return { title: null, blocks: classifyPlainBlocks(bodyBlocks) };
+		const [firstLine = '', ...restOfFirstBlock] = (bodyBlocks[0] ?? '').split('\n');
+		const rest = [restOfFirstBlock.join(' ').trim(), ...bodyBlocks.slice(1)].filter((block) => block !== '');
+		return { title: firstLine.trim() || null, blocks: classifyPlainBlocks(rest) };
+	});
+}
+
+interface JsonlRecord {
+	id?: unknown;
+	title?: unknown;
+	date?: unknown;
+	source?: unknown;
+	publisher?: unknown;
+	url?: unknown;
+	text?: unknown;
+}
+
+/**
+ * JSON Lines, one article a line: `id`, `title`, `date`, `source`, `text` (paragraphs separated by a blank line).
+ * A bad line is reported with its line number; the other lines still load.
+ */
+export function parseJsonlArticles(file: string, text: string, defaults: MetaDefaults = {}): ParseResult {
+	const result: ParseResult = { articles: [], problems: [] };
+	const lines = text.split('\n');
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index]!.trim();
+		if (line === '') continue;
+		const where = `${file}:${index + 1}`;
+		let record: JsonlRecord;
+		try {
+			record = JSON.parse(line) as JsonlRecord;
+		} catch {
+			result.problems.push({ file: where, reason: 'the line is not valid JSON' });
+			continue;
+		}
+		if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+			result.problems.push({ file: where, reason: 'the line is not a JSON object' });
+			continue;
+		}
+		if (typeof record.id !== 'string' || !isValidDocumentId(record.id)) {
+			result.problems.push({ file: where, reason: 'the record has no usable "id" (letters, digits, ".", "_" or "-")' });
+			continue;
+		}
+		if (typeof record.text !== 'string' || record.text.trim() === '') {
+			result.problems.push({ file: where, reason: `record "${record.id}" has no "text"` });
+			continue;
+		}
+		const validated = validateMeta({
+			...withoutNulls(defaults),
+			title: record.title,
+			publisher: record.publisher ?? record.source,
+			date: record.date,
+			url: record.url,
+		});
+		if ('problem' in validated) {
+			result.problems.push({ file: where, reason: `record "${record.id}": ${validated.problem}` });
+			continue;
+		}
+		const blocks = record.text.split(/\n[ \t]*\n/).map((block): Block => ({ kind: 'paragraph', text: block.trim() }));
+		const article = buildArticle(record.id, file, completeMeta(validated.meta, record.id), blocks.filter((block) => block.text !== ''));
+		if ('paragraphs' in article) result.articles.push(article);
+		else result.problems.push({ file: where, reason: article.reason });
+	}
+	return result;
+}

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The question set that ships with the repository; the only place the story itself appears in the evaluation. */
+export const defaultQuestionsFile = fileURLToPath(new URL('./questions.json', import.meta.url));
+
+export const questionKinds = ['fact', 'misspelled', 'conflict', 'out-of-corpus'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+const questionSchema = z
+	.object({
+		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'),
+		question: z.string().trim().min(1),
+		kind: z.enum(questionKinds),
+		/** Alternatives: a correct quote contains at least one of them. Empty for out-of-corpus questions. */
+		expect: z.array(z.string().trim().min(1)),
+		/** The kind of disagreement the answer must flag, for questions whose sources disagree. */
+		conflict: z.enum(['date', 'number', 'name']).nullable(),
+	})
+	.strict()
+	.superRefine((item, ctx) => {
+		if (item.kind === 'out-of-corpus' && item.expect.length > 0) {
+			ctx.addIssue({ code: 'custom', message: 'out-of-corpus questions expect nothing', path: ['expect'] });
+		}
+		if (item.kind !== 'out-of-corpus' && item.expect.length === 0) {
+			ctx.addIssue({ code: 'custom', message: 'answerable questions need at least one expected string', path: ['expect'] });
+		}
+		if ((item.kind === 'conflict') !== (item.conflict !== null)) {
+			ctx.addIssue({ code: 'custom', message: 'conflict is set exactly when kind is "conflict"', path: ['conflict'] });
+		}
+	});
+
+export type EvalQuestion = z.infer<typeof questionSchema>;
+
+const questionSetSchema = z.array(questionSchema).superRefine((items, ctx) => {
+	const seen = new Set<string>();
+	items.forEach((item, index) => {
+		if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${item.id}"`, path: [index, 'id'] });
+		seen.add(item.id);
+	});
+});
+
+/** Validates a parsed question file; throws with every problem listed at once. */
+export function parseQuestions(data: unknown, source = 'questions'): EvalQuestion[] {
+	const parsed = questionSetSchema.safeParse(data);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+		throw new Error(`Invalid question set in ${source}:\n${problems.join('\n')}`);
+	}
+	return parsed.data;
+}
+
+export async function loadQuestions(file = defaultQuestionsFile): Promise<EvalQuestion[]> {
+	return parseQuestions(JSON.parse(await readFile(file, 'utf8')) as unknown, file);
+}
+
+export function isAnswerable(question: EvalQuestion): boolean {
+	return question.kind !== 'out-of-corpus';
+}

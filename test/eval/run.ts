@@ -1,0 +1,151 @@
+/**
+ * `npm run eval [-- --archive[=all]] [--json[=FILE]] [--data-dir=DIR]`
+ *
+ * Evaluates the engine on the story corpus and prints the metrics and the misses. With `--archive` the story is also
+ * evaluated with the BBC archive loaded alongside it (`--archive=all` adds Reuters), side by side with the drop in points.
+ * `--json` prints machine-readable results instead of the tables; `--json=FILE` writes them to FILE as well as printing the tables.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../../src/logger.js';
+import { StoryEngine } from '../../src/storyEngine.js';
+import {
+	BBC_ARCHIVE,
+	REUTERS_ARCHIVE,
+	defaultArchiveDir,
+	fileExists,
+	makeCorpusWithArchives,
+	repoRoot,
+	storyCorpusDir,
+} from './archiveCorpus.js';
+import { evaluate, type EvalReport } from './evaluate.js';
+import { dropInPoints, formatChanges, formatKindTable, formatMetricsTable, formatMisses } from './format.js';
+import { loadQuestions, type EvalQuestion } from './questions.js';
+
+const USAGE = 'usage: npm run eval -- [--archive | --archive=all] [--json | --json=FILE] [--data-dir=DIR]';
+
+interface Options {
+	archive: 'none' | 'bbc' | 'all';
+	json: { to: 'stdout' } | { to: 'file'; file: string } | null;
+	dataDir: string;
+}
+
+interface RunSpec {
+	key: string;
+	label: string;
+	archives: string[];
+}
+
+interface RunOutcome {
+	key: string;
+	label: string;
+	archives: string[];
+	documents: number;
+	paragraphs: number;
+	corpusProblems: number;
+	openSeconds: number;
+	report: EvalReport;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+	const options: Options = { archive: 'none', json: null, dataDir: defaultArchiveDir };
+	for (const arg of argv) {
+		if (arg === '--archive' || arg === '--archive=bbc') options.archive = 'bbc';
+		else if (arg === '--archive=all') options.archive = 'all';
+		else if (arg === '--json') options.json = { to: 'stdout' };
+		else if (arg.startsWith('--json=')) options.json = { to: 'file', file: path.resolve(arg.slice('--json='.length)) };
+		else if (arg.startsWith('--data-dir=')) options.dataDir = path.resolve(arg.slice('--data-dir='.length));
+		else if (arg === '--help' || arg === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		} else {
+			console.error(`Unknown option "${arg}".\n${USAGE}`);
+			process.exit(2);
+		}
+	}
+	return options;
+}
+
+async function runOne(spec: RunSpec, questions: readonly EvalQuestion[]): Promise<RunOutcome> {
+	const corpus = spec.archives.length === 0 ? { dir: storyCorpusDir, cleanup: async () => {} } : await makeCorpusWithArchives(storyCorpusDir, spec.archives);
+	try {
+		// Snapshots are keyed by corpus hash; one directory per run keeps the story and archive snapshots from displacing each other.
+		const cacheDir = path.join(repoRoot, 'data', 'cache', 'eval', spec.key);
+		await mkdir(cacheDir, { recursive: true });
+		const started = performance.now();
+		const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir, logger: silentLogger });
+		const openSeconds = (performance.now() - started) / 1000;
+		const status = engine.status();
+		return {
+			...spec,
+			documents: status.documents,
+			paragraphs: status.paragraphs,
+			corpusProblems: status.lastRefresh.problems.length,
+			openSeconds,
+			report: evaluate(engine, questions),
+		};
+	} finally {
+		await corpus.cleanup();
+	}
+}
+
+async function main(): Promise<void> {
+	const options = parseOptions(process.argv.slice(2));
+	const log = options.json?.to === 'stdout' ? (text: string) => console.error(text) : (text: string) => console.log(text);
+	const questions = await loadQuestions();
+
+	const specs: RunSpec[] = [{ key: 'story', label: 'story', archives: [] }];
+	const wanted: Array<{ key: string; label: string; files: string[] }> = [];
+	if (options.archive !== 'none') wanted.push({ key: 'story-bbc', label: 'story+BBC', files: [BBC_ARCHIVE] });
+	if (options.archive === 'all') wanted.push({ key: 'story-bbc-reuters', label: 'story+BBC+Reuters', files: [BBC_ARCHIVE, REUTERS_ARCHIVE] });
+	for (const run of wanted) {
+		const files = run.files.map((file) => path.join(options.dataDir, file));
+		const missing: string[] = [];
+		for (const file of files) if (!(await fileExists(file))) missing.push(file);
+		if (missing.length > 0) log(`Skipping ${run.label}: archive not found (${missing.join(', ')}).`);
+		else specs.push({ key: run.key, label: run.label, archives: files });
+	}
+
+	const outcomes: RunOutcome[] = [];
+	for (const spec of specs) {
+		log(`Evaluating ${spec.label}…`);
+		outcomes.push(await runOne(spec, questions));
+	}
+
+	const json = {
+		generatedAt: new Date().toISOString(),
+		questions: questions.length,
+		runs: outcomes.map(({ report, ...run }) => ({ ...run, metrics: report.metrics, results: report.results })),
+		drops: outcomes.slice(1).map((outcome) => ({
+			label: outcome.label,
+			top1Points: dropInPoints(outcomes[0]!.report.metrics.top1, outcome.report.metrics.top1),
+			top3Points: dropInPoints(outcomes[0]!.report.metrics.top3, outcome.report.metrics.top3),
+		})),
+	};
+	if (options.json?.to === 'stdout') {
+		console.log(JSON.stringify(json, null, 2));
+		return;
+	}
+	if (options.json?.to === 'file') await writeFile(options.json.file, `${JSON.stringify(json, null, 2)}\n`);
+
+	const [story, ...others] = outcomes;
+	const kinds = Object.entries(story!.report.metrics.byKind)
+		.map(([kind, metrics]) => `${metrics.questions} ${kind}`)
+		.join(', ');
+	console.log(`\n${questions.length} questions (${kinds})\n`);
+	for (const outcome of outcomes) {
+		const problems = outcome.corpusProblems > 0 ? `, ${outcome.corpusProblems} file problem(s)` : '';
+		console.log(`${outcome.label}: ${outcome.documents} documents, ${outcome.paragraphs} paragraphs${problems}; opened in ${outcome.openSeconds.toFixed(1)} s`);
+	}
+	console.log(`\n${formatMetricsTable(outcomes.map(({ label, report }) => ({ label, report })))}\n`);
+	console.log(`${formatKindTable(story!.report)}\n`);
+	console.log(formatMisses(story!.report));
+	for (const other of others) console.log(`\n${formatChanges(story!.report, { label: other.label, report: other.report })}`);
+	if (options.json?.to === 'file') console.log(`\nResults written to ${options.json.file}`);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exitCode = 1;
+});

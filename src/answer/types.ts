@@ -36,7 +36,7 @@ export interface Conflict {
 	claims: Claim[];
 }
 
-export type ExpectedAnswerType = 'time' | 'place' | 'person' | 'quantity' | 'other';
+export type ExpectedAnswerType = 'time' | 'place' | 'person' | 'organization' | 'quantity' | 'other';
 
 export interface Answer {
 	question: string;

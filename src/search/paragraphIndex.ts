@@ -10,6 +10,8 @@ export interface QueryTerm {
 	/** Maximum edit distance; 0 means exact only. */
 	fuzzy: number;
 	prefix: boolean;
+	/** Relative weight in ranking; 1 unless the term only stands in for another (a synonym). */
+	boost?: number;
 }
 
 export interface IndexHit {
@@ -116,7 +118,7 @@ export class ParagraphIndex {
 		if (terms.length === 0) return { hits: [], total: 0 };
 		const query: Query = {
 			combineWith: 'OR',
-			queries: terms.map(({ term, fuzzy, prefix }) => ({ queries: [term], fuzzy: fuzzy || false, prefix })),
+			queries: terms.map(({ term, fuzzy, prefix, boost = 1 }) => ({ queries: [term], fuzzy: fuzzy || false, prefix, boostTerm: () => boost })),
 		};
 		const results = this.#miniSearch.search(query);
 		const hits = results.slice(offset, offset + limit).map((result) => ({ id: result.id as string, score: result.score, matched: result.terms }));

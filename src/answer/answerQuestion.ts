@@ -1,0 +1,78 @@
+import { analyzeTerms } from '../search/analyzer.js';
+import { findConflicts } from './conflicts.js';
+import { gatherEvidence, type ScoredSentence } from './evidence.js';
+import { citationFor, type Library } from './library.js';
+import { analyzeQuestion } from './question.js';
+import type { Answer, Quote } from './types.js';
+
+/**
+ * When the corpus is taken to answer. Both conditions are on the best sentence:
+ * the paragraph around it must hold most of the question's meaning, and the sentence itself a fair part of it.
+ * A question whose specific words the corpus never uses ("capital of France") falls below the first.
+ */
+export const ABSTENTION = { minContext: 0.55, minCoverage: 0.25 } as const;
+
+const MAX_QUOTES = 6;
+const MAX_QUOTES_PER_PARAGRAPH = 2;
+const MAX_RELATED = 3;
+/** Further quotes must score at least this share of the best one, or they are related material, not answers. */
+const QUOTE_SCORE_SHARE = 0.6;
+
+export const NOT_COVERED = 'The corpus does not cover this.';
+
+// A sentence that opens on a pronoun leans on the one before; quoting both keeps the quote self-explanatory.
+const LEANS_ON_PREVIOUS = /^[“"]?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|The group)\b/;
+
+function quoteOf(candidate: ScoredSentence): Quote {
+	const { located, sentences, position } = candidate;
+	const sentence = sentences[position]!;
+	const previous = position > 0 && LEANS_ON_PREVIOUS.test(sentence.text) ? sentences[position - 1]! : sentence;
+	return { text: located.paragraph.text.slice(previous.start, sentence.end), citation: citationFor(located), score: candidate.score };
+}
+
+/** Best sentences first, without repeating a text (archives hold duplicate articles) or crowding one paragraph. */
+function pickQuotes(candidates: readonly ScoredSentence[], limit: number, accept: (candidate: ScoredSentence) => boolean): Quote[] {
+	const quotes: Quote[] = [];
+	const texts = new Set<string>();
+	const perParagraph = new Map<string, number>();
+	for (const candidate of candidates) {
+		if (quotes.length >= limit) break;
+		if (!accept(candidate)) continue;
+		const quote = quoteOf(candidate);
+		const paragraphKey = `${quote.citation.doc}#${quote.citation.paragraph}`;
+		const count = perParagraph.get(paragraphKey) ?? 0;
+		if (texts.has(quote.text) || count >= MAX_QUOTES_PER_PARAGRAPH) continue;
+		if (quotes.some((other) => other.citation.doc === quote.citation.doc && other.citation.paragraph === quote.citation.paragraph && (other.text.includes(quote.text) || quote.text.includes(other.text)))) continue;
+		texts.add(quote.text);
+		perParagraph.set(paragraphKey, count + 1);
+		quotes.push(quote);
+	}
+	return quotes;
+}
+
+export function answerQuestion(library: Library, question: string): Answer {
+	const analyzed = analyzeQuestion(question);
+	const base = { question: analyzed.text, expects: analyzed.expects, conflicts: [] };
+	if (analyzed.terms.length === 0) {
+		return { ...base, answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };
+	}
+	const evidence = gatherEvidence(library, analyzed);
+	const best = evidence.sentences[0];
+	const answered = best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage;
+	if (!answered) {
+		const related = pickQuotes(evidence.sentences, MAX_RELATED, (candidate) => candidate.coverage > 0);
+		return { ...base, answered: false, reason: NOT_COVERED, quotes: [], related };
+	}
+	const threshold = best.score * QUOTE_SCORE_SHARE;
+	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.score >= threshold && candidate.coverage > 0);
+	const quoted = new Set(quotes.map((quote) => `${quote.citation.doc}#${quote.citation.paragraph}`));
+	const related = pickQuotes(
+		evidence.sentences.filter((candidate) => !quoted.has(`${candidate.located.article.id}#${candidate.located.paragraph.number}`)),
+		MAX_RELATED,
+		(candidate) => candidate.coverage > 0,
+	);
+	// Facts are compared on what the question asks about, and on what the top quotes say.
+	const subjects = new Set([...analyzed.terms, ...quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text))]);
+	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3));
+	return { ...base, answered: true, reason: null, quotes, conflicts, related };
+}

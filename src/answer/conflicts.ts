@@ -1,0 +1,197 @@
+import type { Article } from '../corpus/types.js';
+import { analyzeTerms, termOf } from '../search/analyzer.js';
+import { editDistance } from './editDistance.js';
+import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
+import { citationFor, type Library, type LocatedParagraph } from './library.js';
+import { type SentenceSpan, splitSentences } from './sentences.js';
+import type { Claim, Conflict, ConflictKind, Quote } from './types.js';
+
+/** Documents at most this many are compared: the ones the question retrieved. */
+const DOCUMENTS_COMPARED = 5;
+/** Two documents cover the same event when they share at least this many rare terms. */
+const SHARED_RARE_TERMS = 3;
+
+interface SentenceInDocument {
+	located: LocatedParagraph;
+	span: SentenceSpan;
+}
+
+// Articles are immutable and replaced on change, so per-article work can be cached by identity.
+const sentenceCache = new WeakMap<Article, SentenceInDocument[]>();
+const termCache = new WeakMap<Article, Set<string>>();
+
+function sentencesOf(article: Article): SentenceInDocument[] {
+	let sentences = sentenceCache.get(article);
+	if (!sentences) {
+		sentences = article.paragraphs.flatMap((paragraph) => splitSentences(paragraph.text).map((span) => ({ located: { article, paragraph }, span })));
+		sentenceCache.set(article, sentences);
+	}
+	return sentences;
+}
+
+function termsOf(article: Article): Set<string> {
+	let terms = termCache.get(article);
+	if (!terms) {
+		terms = new Set(article.paragraphs.flatMap((paragraph) => analyzeTerms(paragraph.text)));
+		termCache.set(article, terms);
+	}
+	return terms;
+}
+
+function claim(value: string, { located, span }: SentenceInDocument): Claim {
+	return { value, text: span.text, citation: citationFor(located) };
+}
+
+/** Documents that share enough rare terms (names, places) to be reports of the same event. */
+function sameEvent(library: Library, a: Article, b: Article): boolean {
+	const { statistics } = library.index;
+	const rareLimit = Math.max(5, statistics.paragraphCount * 0.002);
+	const other = termsOf(b);
+	let shared = 0;
+	for (const term of termsOf(a)) {
+		if (other.has(term) && statistics.documentFrequency(term) <= rareLimit && ++shared >= SHARED_RARE_TERMS) return true;
+	}
+	return false;
+}
+
+interface Fact {
+	kind: Extract<ConflictKind, 'date' | 'number'>;
+	/** The search term of the noun the value is attached to: "raid" in "the Oct. 19 raid". */
+	subject: string;
+	subjectWord: string;
+	mention: Mention;
+	compatible: (other: Fact) => boolean;
+	sentence: SentenceInDocument;
+}
+
+const NEXT_WORD = /^[\s,]*([\p{Ll}][\p{L}-]*)/u;
+const PREVIOUS_NOUN = /([\p{Ll}][\p{L}-]*)\s+(?:on|of|in)\s+$/u;
+
+/** The noun a value modifies: the word right after it ("Oct. 19 raid") or before "on/of" ("the raid on Oct. 19"). */
+function subjectOf(text: string, mention: Mention): { term: string; word: string } | null {
+	const after = NEXT_WORD.exec(text.slice(mention.end));
+	const before = PREVIOUS_NOUN.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
+	for (const word of [after?.[1], before?.[1]]) {
+		const term = word === undefined ? null : termOf(word);
+		if (word && term) return { term, word };
+	}
+	return null;
+}
+
+function datesAgree(a: DateMention, b: DateMention): boolean {
+	return (['year', 'month', 'day'] as const).every((part) => a[part] === null || b[part] === null || a[part] === b[part]);
+}
+
+function factsIn(sentence: SentenceInDocument): Fact[] {
+	const { text } = sentence.span;
+	const facts: Fact[] = [];
+	for (const date of findDates(text)) {
+		const subject = subjectOf(text, date);
+		if (!subject || date.day === null) continue;
+		facts.push({
+			kind: 'date', subject: subject.term, subjectWord: subject.word, mention: date, sentence,
+			compatible: (other) => other.kind === 'date' && datesAgree(date, other.mention as DateMention),
+		});
+	}
+	for (const quantity of findQuantities(text)) {
+		const subject = subjectOf(text, quantity);
+		if (!subject) continue;
+		facts.push({
+			kind: 'number', subject: subject.term, subjectWord: subject.word, mention: quantity, sentence,
+			compatible: (other) => other.kind === 'number' && (other.mention as typeof quantity).value === quantity.value,
+		});
+	}
+	return facts;
+}
+
+/** Dates or numbers attached to the same noun that two reports of the same event state differently. */
+function factConflicts(articles: Article[], subjects: ReadonlySet<string>, pairs: [Article, Article][]): Conflict[] {
+	const factsByArticle = new Map(articles.map((article) => [article, sentencesOf(article).flatMap(factsIn).filter((fact) => subjects.has(fact.subject))]));
+	const conflicts: Conflict[] = [];
+	const seen = new Set<string>();
+	for (const [a, b] of pairs) {
+		for (const fact of factsByArticle.get(a)!) {
+			const others = factsByArticle.get(b)!.filter((other) => other.kind === fact.kind && other.subject === fact.subject);
+			const disagreeing = others.find((other) => !fact.compatible(other));
+			if (!disagreeing || others.some((other) => fact.compatible(other))) continue;
+			const key = `${fact.kind}:${fact.subject}:${a.id}:${b.id}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			conflicts.push({
+				kind: fact.kind,
+				subject: fact.subjectWord,
+				claims: [claim(fact.mention.text, fact.sentence), claim(disagreeing.mention.text, disagreeing.sentence)],
+			});
+		}
+	}
+	return conflicts;
+}
+
+/** Name words worth comparing: long enough that one edit is a spelling variant, not another word. */
+const MIN_NAME_WORD_LENGTH = 4;
+
+function nameWords(name: Mention): { word: string; key: string }[] {
+	return name.text
+		.split(/[\s‐‑-]+/)
+		.filter((word) => /^\p{Lu}/u.test(word))
+		.map((word) => ({ word: word.replace(/['’]s$/, ''), key: termOf(word.replace(/['’]s$/, '')) ?? '' }))
+		.filter(({ key }) => key.length >= MIN_NAME_WORD_LENGTH);
+}
+
+function allowedEdits(key: string): number {
+	return key.length >= 8 ? 2 : 1;
+}
+
+/**
+ * A name in a quote that another report of the same event spells differently ("al-Masud" / "al-Masoud"): a word
+ * one or two edits away, starting with the same letter, in a name the other source uses but the quote's never does.
+ */
+function nameConflicts(library: Library, quotes: readonly Quote[], articles: Article[]): Conflict[] {
+	const conflicts: Conflict[] = [];
+	const seen = new Set<string>();
+	for (const quote of quotes) {
+		const source = library.articles.get(quote.citation.doc);
+		if (!source) continue;
+		const sourceTerms = termsOf(source);
+		for (const name of findNames(quote.text)) {
+			for (const { word, key } of nameWords(name)) {
+				for (const other of articles) {
+					if (other === source || termsOf(other).has(key) || !sameEvent(library, source, other)) continue;
+					const variant = findVariant(other, key, sourceTerms);
+					if (!variant) continue;
+					const pairKey = [key, variant.key].sort().join('/');
+					if (seen.has(pairKey)) continue;
+					seen.add(pairKey);
+					const quoted = { located: { article: source, paragraph: source.paragraphs[quote.citation.paragraph - 1]! }, span: { start: 0, end: 0, text: quote.text } };
+					conflicts.push({ kind: 'name', subject: name.text, claims: [claim(word, quoted), claim(variant.word, variant.sentence)] });
+				}
+			}
+		}
+	}
+	return conflicts;
+}
+
+function findVariant(article: Article, key: string, excluded: ReadonlySet<string>) {
+	for (const sentence of sentencesOf(article)) {
+		for (const name of findNames(sentence.span.text)) {
+			for (const candidate of nameWords(name)) {
+				if (candidate.key === key || excluded.has(candidate.key) || candidate.key[0] !== key[0]) continue;
+				if (editDistance(candidate.key, key, allowedEdits(key)) <= allowedEdits(key)) return { ...candidate, sentence };
+			}
+		}
+	}
+	return null;
+}
+
+/**
+ * Disagreements between sources on what the answer is about: the values of facts the question (or its quotes)
+ * concern, and the spelling of names in the quotes. Only documents that report the same event are compared.
+ */
+export function findConflicts(library: Library, documents: readonly string[], subjects: ReadonlySet<string>, quotes: readonly Quote[]): Conflict[] {
+	const articles = documents.slice(0, DOCUMENTS_COMPARED).flatMap((id) => library.articles.get(id) ?? []);
+	const pairs: [Article, Article][] = [];
+	for (const [i, a] of articles.entries()) {
+		for (const b of articles.slice(i + 1)) if (sameEvent(library, a, b)) pairs.push([a, b]);
+	}
+	return [...factConflicts(articles, subjects, pairs), ...nameConflicts(library, quotes, articles)];
+}

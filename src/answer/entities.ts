@@ -1,0 +1,154 @@
+/**
+ * Recognizers for the things a question can ask for: dates and times, quantities, names and places.
+ * Deliberately simple patterns over English news copy; they score sentences and pair up facts, they do not parse.
+ */
+
+export interface Mention {
+	start: number;
+	end: number;
+	text: string;
+}
+
+export interface DateMention extends Mention {
+	/** Month 1–12, day and year when stated; two dates conflict only where both state a part and it differs. */
+	month: number | null;
+	day: number | null;
+	year: number | null;
+}
+
+const MONTHS: Record<string, number> = {
+	jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+	jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+	dec: 12, december: 12,
+};
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d])`, 'gu');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d])`, 'gu');
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const OTHER_TIMES =
+	/\b(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|AM|PM|am|pm)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|since|by|until|before|after|early|late|mid-?)\s+(?:19|20)\d{2}\b|(?:last|next|this)\s+(?:week|month|year)\b|(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b|(?:yesterday|today|overnight|early hours)\b)/g;
+
+function monthNumber(name: string): number {
+	return MONTHS[name.toLowerCase().replace('.', '')] ?? 0;
+}
+
+function optionalNumber(value: string | undefined): number | null {
+	return value === undefined ? null : Number(value);
+}
+
+/** Calendar dates with their parts, e.g. "Oct. 19" → 10/19, "October 29, 2025" → 10/29/2025. */
+export function findDates(text: string): DateMention[] {
+	const found: DateMention[] = [];
+	for (const match of text.matchAll(MONTH_DAY_YEAR)) {
+		// "May" alone is far more often the verb than the month.
+		if (match[1] === 'May' && match[2] === undefined && match[3] === undefined) continue;
+		found.push({ ...span(match), month: monthNumber(match[1]!), day: optionalNumber(match[2]), year: optionalNumber(match[3]) });
+	}
+	for (const match of text.matchAll(DAY_MONTH_YEAR)) {
+		found.push({ ...span(match), month: monthNumber(match[2]!), day: Number(match[1]), year: optionalNumber(match[3]) });
+	}
+	for (const match of text.matchAll(ISO_DATE)) {
+		found.push({ ...span(match), month: Number(match[2]), day: Number(match[3]), year: Number(match[1]) });
+	}
+	return withoutOverlaps(found);
+}
+
+/** Any expression of time: calendar dates, clock times, weekdays, years, "last month". */
+export function findTimes(text: string): Mention[] {
+	return withoutOverlaps([...findDates(text), ...[...text.matchAll(OTHER_TIMES)].map(span)]);
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+	dozen: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, thousand: 1000,
+};
+const NUMBER =
+	/(?<![\p{L}\d.,-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|hundred))?(?![\p{L}\d])%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|hundreds?|thousands?|half)\b/giu;
+const YEAR = /^(?:1[89]|20)\d{2}$/;
+
+export interface NumberMention extends Mention {
+	value: number;
+}
+
+/** Quantities, excluding years and the parts of dates, which answer "when", not "how many". */
+export function findQuantities(text: string): NumberMention[] {
+	const dates = findDates(text);
+	const found: NumberMention[] = [];
+	for (const match of text.matchAll(NUMBER)) {
+		const mention = span(match);
+		if (YEAR.test(mention.text) || dates.some((date) => overlaps(date, mention))) continue;
+		const word = mention.text.toLowerCase();
+		const value = NUMBER_WORDS[word.replace(/s$/, '')] ?? Number.parseFloat(word.replace(/,/g, ''));
+		if (!Number.isNaN(value)) found.push({ ...mention, value });
+	}
+	return found;
+}
+
+// A capitalized word, possibly with an Arabic article or particle joined by a hyphen ("al-Masoud"), an inner
+// apostrophe ("O'Brien") or a final possessive.
+const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn|abu|bint|de|van|von)[-‐‑\s])?\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}]+)?(?:[-‐‑]\p{Lu}[\p{L}\p{M}]*)*`;
+const NAME_SPAN = new RegExp(`${NAME_WORD}(?:\\s+(?:of\\s+the\\s+|of\\s+|al-|bin\\s+)?${NAME_WORD})*`, 'gu');
+const ARABIC_ARTICLE = /^(?:Al|El)-\p{Lu}/u;
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|May|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$`);
+const LEADING_WORDS = /^(?:The|A|An|In|On|At|But|And|Still|Yet|As|For|After|Before|When|While|Initial|Two|One|His|Her|Their|Its|Some|Local|Just|Once|Despite|Indeed|What|Was|Will|Or|Neither|Fewer|Later|Officials|Relatives|Residents|Analysts)\s+/;
+
+/**
+ * Proper names: runs of capitalized words not at the start of a sentence (where capitals prove nothing),
+ * e.g. "Khaled al-Masoud", "Syrian Free Army", "Wassim Nasr".
+ */
+export function findNames(sentence: string): Mention[] {
+	const found: Mention[] = [];
+	for (const match of sentence.matchAll(NAME_SPAN)) {
+		let mention = span(match);
+		if (mention.start === 0 || /^[“"‘(]$/.test(sentence.slice(0, mention.start).trim())) {
+			const leading = LEADING_WORDS.exec(mention.text);
+			if (leading) mention = { start: mention.start + leading[0].length, end: mention.end, text: mention.text.slice(leading[0].length) };
+			else if (!/\s/.test(mention.text) && !ARABIC_ARTICLE.test(mention.text)) continue;
+		}
+		if (mention.text.length >= 2 && !CALENDAR_WORD.test(mention.text)) found.push(mention);
+	}
+	return found;
+}
+
+const ORGANIZATION_WORDS =
+	/\b(?:State|Army|Forces?|Command|Press|Center|Centre|Ministry|Government|Council|Party|Group|Agency|Coalition|Security|Department|Office|House|Monitor|Association|Union|Bank|Company|Corp|Inc|Committee|Court|Police|Guard|Front|Movement|Organi[sz]ation|Institute|University|Reuters|BBC|Airwars)\b/;
+
+/** Names of organisations: a name containing an institutional word, or an acronym ("SFA", "IS"). */
+export function findOrganizations(sentence: string): Mention[] {
+	return findNames(sentence).filter((name) => ORGANIZATION_WORDS.test(name.text) || /^\p{Lu}{2,5}$/u.test(name.text));
+}
+
+/** Names of people: two or more capitalized words, or an Arabic name with its article, that are not organisations or places. */
+export function findPersons(sentence: string): Mention[] {
+	const places = new Set(findPlaces(sentence).map((place) => place.start));
+	return findNames(sentence).filter(
+		(name) => !ORGANIZATION_WORDS.test(name.text) && !places.has(name.start) && (/\s/.test(name.text) || /(?:^|[\s-])(?:al|Al|el|El)-\p{Lu}/u.test(name.text)),
+	);
+}
+
+const LOCATIVE = /\b(?:in|at|near|outside|inside|across|into|from|toward|towards|(?:east|west|north|south|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$/i;
+const PLACE_NOUNS = /\b(?:town|city|village|capital|province|region|desert|enclave|border|country|area|district|neighbou?rhood)s?\b/i;
+
+/** Places: a name after a locative preposition ("in Dumayr", "east of Damascus"), or a place noun. */
+export function findPlaces(sentence: string): Mention[] {
+	const named = findNames(sentence).filter((name) => LOCATIVE.test(sentence.slice(Math.max(0, name.start - 20), name.start)));
+	const nouns = [...sentence.matchAll(new RegExp(PLACE_NOUNS.source, 'gi'))].map(span);
+	return [...named, ...nouns];
+}
+
+function span(match: RegExpMatchArray): Mention {
+	return { start: match.index!, end: match.index! + match[0].length, text: match[0] };
+}
+
+function overlaps(a: Mention, b: Mention): boolean {
+	return a.start < b.end && b.start < a.end;
+}
+
+/** Keeps the longest of overlapping mentions, in text order. */
+function withoutOverlaps<T extends Mention>(mentions: T[]): T[] {
+	const kept: T[] = [];
+	for (const mention of [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+		if (!kept.some((other) => overlaps(other, mention))) kept.push(mention);
+	}
+	return kept.sort((a, b) => a.start - b.start);
+}

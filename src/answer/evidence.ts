@@ -1,0 +1,165 @@
+import type { QueryTerm } from '../search/paragraphIndex.js';
+import { analyze, analyzeTerms } from '../search/analyzer.js';
+import { editDistance } from './editDistance.js';
+import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
+import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
+import type { AnalyzedQuestion } from './question.js';
+import { LIGHT_TERM_FACTOR, LIGHT_TERMS, SYNONYM_WEIGHT, synonymsOf } from './questionWords.js';
+import { type SentenceSpan, splitSentences } from './sentences.js';
+import type { ExpectedAnswerType } from './types.js';
+
+/** How a sentence's score is made; the weights sum to 1. */
+export const SCORE_WEIGHTS = {
+	/** Share of the question's meaning (IDF-weighted terms) found in the sentence itself. */
+	coverage: 0.6,
+	/** The same over the whole paragraph and its section (the title at half weight): what the sentence is about. */
+	context: 0.2,
+	/** Matched terms close together. */
+	proximity: 0.05,
+	/** The paragraph's retrieval rank. */
+	retrieval: 0.15,
+} as const;
+
+/**
+ * A sentence without the kind of thing asked for (a date for "when", a person for "who") can be on topic but
+ * cannot be the answer, so its score is scaled down rather than merely missing a bonus.
+ */
+export const MISSING_ANSWER_TYPE_FACTOR = 0.55;
+
+/** A question term found only in the article's title says little about this paragraph. */
+const TITLE_ONLY_WEIGHT = 0.5;
+
+/** A misspelled or partial match counts for less than the word itself. */
+const EXPANDED_MATCH_WEIGHT = 0.7;
+
+/** Paragraphs whose sentences are scored. Beyond this, retrieval ranks are too low to matter. */
+export const PARAGRAPHS_TO_SCORE = 12;
+
+export interface ScoredSentence {
+	located: LocatedParagraph;
+	/** All sentences of the paragraph, so a quote can take in a neighbour. */
+	sentences: SentenceSpan[];
+	position: number;
+	coverage: number;
+	context: number;
+	holdsAnswerType: boolean;
+	score: number;
+}
+
+/** For each index term a question term matched, which question term it stands for and how strongly. */
+type TermMatches = Map<string, { term: string; weight: number }>;
+
+function matchIndexTerms(plan: readonly QueryTerm[], synonyms: ReadonlyMap<string, string>, matched: Iterable<string>): TermMatches {
+	const matches: TermMatches = new Map();
+	for (const [synonym, term] of synonyms) matches.set(synonym, { term, weight: SYNONYM_WEIGHT });
+	for (const term of plan) matches.set(term.term, { term: term.term, weight: 1 });
+	for (const indexTerm of matched) {
+		if (matches.has(indexTerm)) continue;
+		const source = plan.find(
+			(query) => (query.prefix && indexTerm.startsWith(query.term)) || (query.fuzzy > 0 && editDistance(indexTerm, query.term, query.fuzzy) <= query.fuzzy),
+		);
+		if (source) matches.set(indexTerm, { term: source.term, weight: EXPANDED_MATCH_WEIGHT });
+	}
+	return matches;
+}
+
+/** Which question terms some text holds, with the strength of each match. */
+function termsFound(terms: readonly string[], matches: TermMatches): Map<string, number> {
+	const found = new Map<string, number>();
+	for (const term of terms) {
+		const match = matches.get(term);
+		if (match && (found.get(match.term) ?? 0) < match.weight) found.set(match.term, match.weight);
+	}
+	return found;
+}
+
+function weightedShare(found: Map<string, number>, weights: Map<string, number>, total: number): number {
+	let sum = 0;
+	for (const [term, strength] of found) sum += strength * (weights.get(term) ?? 0);
+	return total === 0 ? 0 : sum / total;
+}
+
+const RECOGNIZERS: Record<Exclude<ExpectedAnswerType, 'other'>, (text: string) => Mention[]> = {
+	time: findTimes,
+	quantity: findQuantities,
+	place: findPlaces,
+	person: findPersons,
+	organization: findOrganizations,
+};
+
+/**
+ * Whether the sentence holds the kind of answer asked for, beyond what the question already says:
+ * "Who is Wassim Nasr?" is not answered by a sentence whose only name is Wassim Nasr.
+ */
+function holdsAnswerType(text: string, expects: Exclude<ExpectedAnswerType, 'other'>, questionTerms: ReadonlySet<string>): boolean {
+	return RECOGNIZERS[expects](text).some((mention) => analyzeTerms(mention.text).some((term) => !questionTerms.has(term)));
+}
+
+/** 1 when all matched terms sit side by side, falling towards 0 as they spread out. */
+function proximity(tokens: ReturnType<typeof analyze>, matches: TermMatches): number {
+	const positions = tokens.flatMap((token, index) => (matches.has(token.term) ? [index] : []));
+	if (positions.length < 2) return 0;
+	return (positions.length - 1) / (positions.at(-1)! - positions[0]!);
+}
+
+/** Synonyms the corpus uses, each mapped to the question term it stands in for. */
+function synonymsFor(terms: readonly string[], known: (term: string) => boolean): Map<string, string> {
+	const synonyms = new Map<string, string>();
+	for (const term of terms) {
+		for (const synonym of synonymsOf(term)) {
+			if (!terms.includes(synonym) && !synonyms.has(synonym) && known(synonym)) synonyms.set(synonym, term);
+		}
+	}
+	return synonyms;
+}
+
+export interface Evidence {
+	plan: QueryTerm[];
+	/** IDF weight of each question term. */
+	weights: Map<string, number>;
+	/** Sentences from the best paragraphs, best first. */
+	sentences: ScoredSentence[];
+	/** Documents of the retrieved paragraphs, best first. */
+	documents: string[];
+}
+
+/** Retrieves the best paragraphs for a question and scores every sentence in them. */
+export function gatherEvidence(library: Library, question: AnalyzedQuestion, limit = PARAGRAPHS_TO_SCORE): Evidence {
+	const { index } = library;
+	const plan = index.planQuery(question.terms);
+	const weights = new Map(plan.map(({ term }) => [term, index.statistics.idf(term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
+	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
+	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
+	const { hits } = index.search([...plan, ...standIns], limit);
+	const matches = matchIndexTerms(plan, synonyms, hits.flatMap((hit) => hit.matched));
+	const questionTerms = new Set(question.terms);
+	const topScore = hits[0]?.score ?? 1;
+	const sentences: ScoredSentence[] = [];
+	for (const hit of hits) {
+		const located = locateParagraph(library, hit.id);
+		if (!located) continue;
+		const { article, paragraph } = located;
+		const inParagraph = termsFound(analyzeTerms(`${paragraph.text}\n${paragraph.section ?? ''}`), matches);
+		for (const [term, strength] of termsFound(analyzeTerms(article.title), matches)) {
+			if (!inParagraph.has(term)) inParagraph.set(term, strength * TITLE_ONLY_WEIGHT);
+		}
+		const context = weightedShare(inParagraph, weights, total);
+		const spans = splitSentences(paragraph.text);
+		spans.forEach((span, position) => {
+			const tokens = analyze(span.text);
+			const coverage = weightedShare(termsFound(tokens.map((token) => token.term), matches), weights, total);
+			const typed = question.expects === 'other' || holdsAnswerType(span.text, question.expects, questionTerms);
+			const score =
+				(SCORE_WEIGHTS.coverage * coverage +
+					SCORE_WEIGHTS.context * context +
+					SCORE_WEIGHTS.proximity * proximity(tokens, matches) +
+					SCORE_WEIGHTS.retrieval * (hit.score / topScore)) *
+				(typed ? 1 : MISSING_ANSWER_TYPE_FACTOR);
+			sentences.push({ located, sentences: spans, position, coverage, context, holdsAnswerType: typed, score });
+		});
+	}
+	sentences.sort((a, b) => b.score - a.score);
+	const documents = [...new Set(hits.map((hit) => hit.id.slice(0, hit.id.lastIndexOf('#'))))];
+	return { plan, weights, sentences, documents };
+}

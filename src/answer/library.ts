@@ -1,0 +1,34 @@
+import type { Article, Paragraph } from '../corpus/types.js';
+import type { ParagraphIndex } from '../search/paragraphIndex.js';
+import type { Citation } from './types.js';
+
+/** What the answer layer reads: the articles and their index, always swapped together. */
+export interface Library {
+	readonly articles: ReadonlyMap<string, Article>;
+	readonly index: ParagraphIndex;
+}
+
+export interface LocatedParagraph {
+	article: Article;
+	paragraph: Paragraph;
+}
+
+export function locateParagraph(library: Library, id: string): LocatedParagraph | undefined {
+	const separator = id.lastIndexOf('#');
+	const article = library.articles.get(id.slice(0, separator));
+	const paragraph = article?.paragraphs[Number(id.slice(separator + 1)) - 1];
+	return article && paragraph ? { article, paragraph } : undefined;
+}
+
+export function citationFor({ article, paragraph }: LocatedParagraph): Citation {
+	return {
+		doc: article.id,
+		paragraph: paragraph.number,
+		title: article.title,
+		publisher: article.publisher,
+		date: article.date,
+		url: article.url,
+		section: paragraph.section,
+	};
+}
+

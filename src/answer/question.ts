@@ -23,16 +23,16 @@ const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
 // C0 and C1 control characters; tabs are harmless and are allowed.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
 
-/** Rejects input that cannot be a question, with a message the user can act on. */
-export function validateQuestion(question: string): string {
+/** Rejects input that cannot be a question (or search, or claim), with a message the user can act on. */
+export function validateQuestion(question: string, noun = 'question', maxLength = MAX_QUESTION_LENGTH): string {
 	const text = question.trim();
 	if (CONTROL_CHARACTERS.test(text)) {
-		throw new UserFacingError(ErrorCodes.QuestionControlCharacters, 'The question contains control characters; please type it as plain text.');
+		throw new UserFacingError(ErrorCodes.QuestionControlCharacters, `The ${noun} contains control characters; please type it as plain text.`);
 	}
-	if (text.length > MAX_QUESTION_LENGTH) {
-		throw new UserFacingError(ErrorCodes.QuestionTooLong, `The question is too long (${text.length} characters); keep it under ${MAX_QUESTION_LENGTH}.`);
+	if (text.length > maxLength) {
+		throw new UserFacingError(ErrorCodes.QuestionTooLong, `The ${noun} is too long (${text.length} characters); keep it under ${maxLength}.`);
 	}
-	if (!/[\p{L}\p{N}]/u.test(text)) throw new UserFacingError(ErrorCodes.QuestionEmpty, 'Please type a question with words in it.');
+	if (!/[\p{L}\p{N}]/u.test(text)) throw new UserFacingError(ErrorCodes.QuestionEmpty, `Please type a ${noun} with words in it.`);
 	return text;
 }
 

@@ -16,6 +16,11 @@ interface SnapshotFile extends IndexSnapshot {
 	key: string;
 }
 
+/** Each corpus directory keeps its snapshots apart, so switching corpora does not evict the other's. */
+export function snapshotDirectory(cacheDir: string, corpusDir: string): string {
+	return path.join(cacheDir, createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 12));
+}
+
 /** The snapshot's key: the corpus contents and everything that decides how they are indexed. */
 export function snapshotKey(articles: readonly Article[]): string {
 	const hash = createHash('sha256');
@@ -52,13 +57,16 @@ export async function loadSnapshot(cacheDir: string, key: string, logger: Logger
 	}
 }
 
-/** Writes atomically (temporary file, then rename) and removes older snapshots. */
+/**
+ * Writes atomically (temporary file, then rename) and removes older snapshots. The index is serialized before the
+ * first `await`, so a refresh that lands while the file is written cannot mix its changes into this key's snapshot.
+ */
 export async function saveSnapshot(cacheDir: string, key: string, index: ParagraphIndex): Promise<string> {
+	const json = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key, ...index.toSnapshot() } satisfies SnapshotFile);
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
-	const snapshot: SnapshotFile = { format: FORMAT, version: FORMAT_VERSION, key, ...index.toSnapshot() };
 	const temporary = `${file}.${process.pid}.tmp`;
-	await writeFile(temporary, JSON.stringify(snapshot));
+	await writeFile(temporary, json);
 	await rename(temporary, file);
 	const stale = (await readdir(cacheDir)).filter((name) => FILE_PATTERN.test(name) && name !== path.basename(file));
 	await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));

@@ -1,0 +1,55 @@
+import type { Answer, Citation, ParagraphHit, Quote } from '../answer/types.js';
+import type { DocumentSummary } from '../storyEngine.js';
+
+/** `— Publisher, date, "Title", ¶N`: what a reporter needs to find the quote again. */
+export function formatCitation(citation: Citation): string {
+	const publisher = citation.publisher === 'unknown' ? 'Unknown publisher' : citation.publisher;
+	return `— ${publisher}, ${citation.date ?? 'undated'}, "${citation.title}", ¶${citation.paragraph}`;
+}
+
+function formatQuote(quote: Quote): string {
+	return `“${quote.text}”\n  ${formatCitation(quote.citation)}`;
+}
+
+export function formatAnswer(answer: Answer): string {
+	const lines: string[] = [];
+	if (answer.answered) {
+		lines.push(answer.quotes.slice(0, 3).map(formatQuote).join('\n\n'));
+	} else {
+		lines.push(answer.reason ?? 'The corpus does not cover this.');
+	}
+	for (const conflict of answer.conflicts) {
+		lines.push(`\nSources disagree on the ${conflict.kind === 'name' ? `spelling of ${conflict.subject}` : `${conflict.kind} of the ${conflict.subject}`}:`);
+		for (const claim of conflict.claims) lines.push(`  • ${claim.value} ${formatCitation(claim.citation)}\n    “${claim.text}”`);
+	}
+	if (!answer.answered && answer.related.length > 0) {
+		lines.push('\nRelated passages (not an answer):');
+		for (const quote of answer.related) lines.push(`  “${quote.text}”\n    ${formatCitation(quote.citation)}`);
+	}
+	return lines.join('\n');
+}
+
+/** One line per answer, for `--batch` without `--json`. */
+export function formatAnswerLine(answer: Answer): string {
+	const top = answer.quotes[0];
+	const body = top ? `“${top.text}” ${formatCitation(top.citation)}` : (answer.reason ?? '');
+	const disagreement = answer.conflicts.length > 0 ? ` [sources disagree: ${answer.conflicts.map((conflict) => conflict.claims.map((claim) => claim.value).join(' / ')).join('; ')}]` : '';
+	return `${answer.question}\t${body}${disagreement}`;
+}
+
+export function formatHit(hit: ParagraphHit, mark: (text: string) => string): string {
+	let text = '';
+	let at = 0;
+	for (const { start, end } of hit.highlights) {
+		text += hit.text.slice(at, start) + mark(hit.text.slice(start, end));
+		at = end;
+	}
+	text += hit.text.slice(at);
+	return `${text}\n  ${formatCitation(hit.citation)} [${hit.citation.doc}]`;
+}
+
+export function formatSources(documents: readonly DocumentSummary[]): string {
+	return documents
+		.map((doc) => `${doc.id}\n  ${doc.publisher === 'unknown' ? 'Unknown publisher' : doc.publisher}, ${doc.date ?? 'undated'}, "${doc.title}", ${doc.paragraphs} paragraphs${doc.url ? `\n  ${doc.url}` : ''}`)
+		.join('\n');
+}

@@ -10,7 +10,7 @@ import type { Answer, Quote } from './types.js';
  * the paragraph around it must hold most of the question's meaning, and the sentence itself a fair part of it.
  * A question whose specific words the corpus never uses ("capital of France") falls below the first.
  */
-export const ABSTENTION = { minContext: 0.55, minCoverage: 0.25 } as const;
+export const ABSTENTION = { minContext: 0.44, minCoverage: 0.2 } as const;
 
 const MAX_QUOTES = 6;
 const MAX_QUOTES_PER_PARAGRAPH = 2;

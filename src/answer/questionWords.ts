@@ -9,12 +9,18 @@ function terms(words: string): Set<string> {
  * "What did Airwars *find*?"). In a small corpus they are rare, so their IDF would outweigh the real subject;
  * they still match, at a fraction of their weight.
  */
-export const LIGHT_TERMS = terms(`happen happened occur occurred take took taken place find found say said know known
-describe described explain mean meant call called report reported involve involved role happen get got make made do
-go went come came give gave use used think want look seem become became according article story source sources
-news detail details information exactly kind sort type thing things way ways`);
+export const LIGHT_TERMS = terms(`
+happen occur take place find say know describe explain mean call report involve role get make do go come give use
+think want look seem become according article story source sources news detail details information exactly kind sort
+type thing things way ways see keep put turn try fall read carry change answer cause bring set hear ask leave left need
+believe let begin start end help show run move hold stand lose include continue learn lead understand follow stop
+speak allow add grow open remain remember consider appear expect stay reach suggest claim mention note add
+ever actually really anything something nothing everything anyone someone publicly exactly currently recently
+originally quickly still already even never always often again later first last next new big small large long
+little good bad whole main part name number day date time year month week people person reason happened matter
+`)
 
-export const LIGHT_TERM_FACTOR = 0.1;
+export const LIGHT_TERM_FACTOR = 0.2;
 
 /**
  * A small thesaurus of news vocabulary: a question's word also finds its usual stand-ins in copy

@@ -50,6 +50,11 @@ export interface QuestionResult {
 	hitRank: number | null;
 	/** The quotes as returned, best first (at most TOP_K kept). */
 	quotes: QuoteRef[];
+	/**
+	 * 1-based rank of the first related passage that contains an expected string, or null. Tells a refusal or a
+	 * ranking problem (the engine found the answer but did not present it) from a retrieval one.
+	 */
+	relatedHitRank: number | null;
 	/** Kinds of disagreement the answer flagged between two or more documents. */
 	conflictKinds: ConflictKind[];
 	/** For answerable questions: top-1 hit. For out-of-corpus questions: refused. */
@@ -183,19 +188,31 @@ function evaluateOne(
 		answer = engine.answer(question.question);
 	} catch (error) {
 		return {
-			result: { ...base, answered: null, reason: null, hitRank: null, quotes: [], conflictKinds: [], passed: false, error: describeError(error) },
+			result: {
+				...base,
+				answered: null,
+				reason: null,
+				hitRank: null,
+				quotes: [],
+				relatedHitRank: null,
+				conflictKinds: [],
+				passed: false,
+				error: describeError(error),
+			},
 			verbatim: { checked: 0, violations: [] },
 		};
 	}
 	const answerable = isAnswerable(question);
 	const rank = answer.answered && answerable ? answer.quotes.findIndex((quote) => containsExpected(quote.text, question.expect)) : -1;
 	const hitRank = rank === -1 ? null : rank + 1;
+	const relatedRank = answerable ? answer.related.findIndex((quote) => containsExpected(quote.text, question.expect)) : -1;
 	const result: QuestionResult = {
 		...base,
 		answered: answer.answered,
 		reason: answer.reason,
 		hitRank,
 		quotes: answer.quotes.slice(0, TOP_K).map((quote) => ({ text: quote.text, doc: quote.citation.doc, paragraph: quote.citation.paragraph })),
+		relatedHitRank: relatedRank === -1 ? null : relatedRank + 1,
 		conflictKinds: conflictKindsOf(answer),
 		passed: answerable ? hitRank === 1 : !answer.answered,
 		error: null,

@@ -58,7 +58,7 @@ export function formatMetricsTable(runs: readonly LabelledReport[]): string {
 	] as const) {
 		lines.push([name, count(baseline.report.metrics, value), ...others.flatMap((run) => [count(run.report.metrics, value), ''])]);
 	}
-	return table(lines);
+	return `${table(lines)}\n(drop = first run minus this run, in percentage points; negative means this run scored higher)`;
 }
 
 /** Top-1 and top-3 accuracy per question kind, for one run. */
@@ -79,10 +79,11 @@ function preview(text: string): string {
 
 function describeGot(result: QuestionResult): string {
 	if (result.error !== null) return `error: ${result.error}`;
-	if (result.answered === false) return `not answered${result.reason ? `: ${result.reason}` : ''}`;
+	const inRelated = result.relatedHitRank !== null ? ` [expected text in related passage ${result.relatedHitRank}]` : '';
+	if (result.answered === false) return `not answered${result.reason ? `: ${result.reason}` : ''}${inRelated}`;
 	const top = result.quotes[0];
-	if (!top) return 'answered with no quote';
-	const rank = result.hitRank !== null && result.hitRank > 1 ? ` [expected text at rank ${result.hitRank}]` : '';
+	if (!top) return `answered with no quote${inRelated}`;
+	const rank = result.hitRank !== null && result.hitRank > 1 ? ` [expected text at rank ${result.hitRank}]` : inRelated;
 	return `${top.doc} ¶${top.paragraph}: "${preview(top.text)}"${rank}`;
 }
 

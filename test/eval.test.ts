@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/logger.js';
+import { StoryEngine } from '../src/storyEngine.js';
+import { BBC_ARCHIVE, defaultArchiveDir, makeCorpusWithArchives, storyCorpusDir } from './eval/archiveCorpus.js';
+import { evaluate, type EvalReport } from './eval/evaluate.js';
+import { loadQuestions, type EvalQuestion } from './eval/questions.js';
+import { findExpected, readStoryParagraphs } from './eval/storyText.js';
+import { ABSTENTION_RECALL_FLOOR, ARCHIVE_TOP1_MAX_DROP, TOP1_FLOOR } from './eval/thresholds.js';
+
+const bbcArchive = path.join(defaultArchiveDir, BBC_ARCHIVE);
+const hasBbcArchive = existsSync(bbcArchive);
+/** Ratios are floats: 0.85 computed as 85/100 must not fail a 0.85 floor. */
+const EPSILON = 1e-9;
+
+let questions: EvalQuestion[];
+beforeAll(async () => {
+	questions = await loadQuestions();
+});
+
+function failedIds(report: EvalReport): string {
+	return report.results
+		.filter((result) => !result.passed)
+		.map((result) => result.id)
+		.join(', ');
+}
+
+describe('evaluation question set', () => {
+	it('has enough questions of every kind', () => {
+		const count = (kind: EvalQuestion['kind']) => questions.filter((question) => question.kind === kind).length;
+		expect(questions.length).toBeGreaterThanOrEqual(70);
+		expect(count('fact')).toBeGreaterThanOrEqual(30);
+		expect(count('misspelled')).toBeGreaterThanOrEqual(10);
+		expect(count('conflict')).toBeGreaterThanOrEqual(6);
+		expect(count('out-of-corpus')).toBeGreaterThanOrEqual(12);
+	});
+
+	it('expects only text that occurs verbatim within one sentence of a story paragraph', async () => {
+		const paragraphs = await readStoryParagraphs(storyCorpusDir);
+		const unquotable = questions.flatMap((question) =>
+			question.expect
+				.filter((expected) => !findExpected(paragraphs, expected).some((occurrence) => occurrence.sentence !== null))
+				.map((expected) => `${question.id}: "${expected}"`),
+		);
+		expect(unquotable).toEqual([]);
+	});
+});
+
+describe('engine evaluation on the story corpus', () => {
+	let cacheDir: string;
+	let story: EvalReport;
+
+	beforeAll(async () => {
+		cacheDir = await mkdtemp(path.join(tmpdir(), 'story-eval-cache-'));
+		const engine = await StoryEngine.open({ corpusDir: storyCorpusDir, cacheDir, logger: silentLogger });
+		story = evaluate(engine, questions);
+	}, 120_000);
+
+	afterAll(async () => {
+		if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+	});
+
+	it(`keeps top-1 accuracy at or above ${TOP1_FLOOR}`, () => {
+		expect(story.metrics.top1.value ?? 0, `failed: ${failedIds(story)}`).toBeGreaterThanOrEqual(TOP1_FLOOR - EPSILON);
+	});
+
+	it('quotes only verbatim substrings of the cited paragraphs', () => {
+		expect(story.metrics.verbatim.checked).toBeGreaterThan(0);
+		expect(story.metrics.verbatim.violations).toEqual([]);
+	});
+
+	it(`refuses at least ${ABSTENTION_RECALL_FLOOR * 100}% of out-of-corpus questions`, () => {
+		expect(story.metrics.abstentionRecall.value ?? 0, `failed: ${failedIds(story)}`).toBeGreaterThanOrEqual(ABSTENTION_RECALL_FLOOR - EPSILON);
+	});
+
+	it.skipIf(!hasBbcArchive)(
+		`loses at most ${ARCHIVE_TOP1_MAX_DROP * 100} points of top-1 accuracy with the BBC archive loaded`,
+		async () => {
+			const corpus = await makeCorpusWithArchives(storyCorpusDir, [bbcArchive]);
+			const archiveCache = await mkdtemp(path.join(tmpdir(), 'story-eval-cache-'));
+			try {
+				const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir: archiveCache, logger: silentLogger });
+				const withArchive = evaluate(engine, questions);
+				expect(withArchive.metrics.verbatim.violations).toEqual([]);
+				const drop = (story.metrics.top1.value ?? 0) - (withArchive.metrics.top1.value ?? 0);
+				expect(drop, `failed with the archive: ${failedIds(withArchive)}`).toBeLessThanOrEqual(ARCHIVE_TOP1_MAX_DROP + EPSILON);
+			} finally {
+				await corpus.cleanup();
+				await rm(archiveCache, { recursive: true, force: true });
+			}
+		},
+		300_000,
+	);
+});

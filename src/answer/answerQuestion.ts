@@ -24,10 +24,12 @@ export const NOT_COVERED = 'The corpus does not cover this.';
 const LEANS_ON_PREVIOUS = /^[“"]?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|The group)\b/;
 
 function quoteOf(candidate: ScoredSentence): Quote {
-	const { located, sentences, position } = candidate;
+	const { located, sentences, position, extendTo } = candidate;
 	const sentence = sentences[position]!;
-	const previous = position > 0 && LEANS_ON_PREVIOUS.test(sentence.text) ? sentences[position - 1]! : sentence;
-	return { text: located.paragraph.text.slice(previous.start, sentence.end), citation: citationFor(located), score: candidate.score };
+	const leans = position > 0 && LEANS_ON_PREVIOUS.test(sentence.text);
+	const first = extendTo === 'previous' || leans ? sentences[position - 1]! : sentence;
+	const last = extendTo === 'next' ? sentences[position + 1]! : sentence;
+	return { text: located.paragraph.text.slice(first.start, last.end), citation: citationFor(located), score: candidate.score };
 }
 
 /** Best sentences first, without repeating a text (archives hold duplicate articles) or crowding one paragraph. */

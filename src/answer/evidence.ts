@@ -26,6 +26,9 @@ export const SCORE_WEIGHTS = {
  */
 export const MISSING_ANSWER_TYPE_FACTOR = 0.55;
 
+/** A neighbouring sentence joins the quote when it adds at least this share of the question's meaning. */
+const RUN_GAIN = 0.15;
+
 /** A question term found only in the article's title says little about this paragraph. */
 const TITLE_ONLY_WEIGHT = 0.5;
 
@@ -42,8 +45,11 @@ export interface ScoredSentence {
 	position: number;
 	coverage: number;
 	context: number;
-	holdsAnswerType: boolean;
+	/** 1 when the sentence holds the kind of thing asked for, less for a weaker kind (an organisation for "who"). */
+	answerType: number;
 	score: number;
+	/** A neighbour that covers question terms this sentence lacks, so the quote takes both. */
+	extendTo: 'previous' | 'next' | null;
 }
 
 /** For each index term a question term matched, which question term it stands for and how strongly. */
@@ -87,12 +93,29 @@ const RECOGNIZERS: Record<Exclude<ExpectedAnswerType, 'other'>, (text: string) =
 	organization: findOrganizations,
 };
 
+/** "Who" is most often a person, but an organisation can answer it ("Who does the SFA report to?"). */
+const WEAKER_TYPES: Partial<Record<ExpectedAnswerType, [Exclude<ExpectedAnswerType, 'other'>, number]>> = {
+	person: ['organization', 0.5],
+};
+
+function mentionsNewThing(text: string, type: Exclude<ExpectedAnswerType, 'other'>, questionTerms: ReadonlySet<string>): boolean {
+	return RECOGNIZERS[type](text).some((mention) => analyzeTerms(mention.text).some((term) => !questionTerms.has(term)));
+}
+
 /**
- * Whether the sentence holds the kind of answer asked for, beyond what the question already says:
+ * How well the sentence holds the kind of answer asked for, beyond what the question already says:
  * "Who is Wassim Nasr?" is not answered by a sentence whose only name is Wassim Nasr.
  */
-function holdsAnswerType(text: string, expects: Exclude<ExpectedAnswerType, 'other'>, questionTerms: ReadonlySet<string>): boolean {
-	return RECOGNIZERS[expects](text).some((mention) => analyzeTerms(mention.text).some((term) => !questionTerms.has(term)));
+function answerTypeStrength(text: string, expects: ExpectedAnswerType, questionTerms: ReadonlySet<string>): number {
+	if (expects === 'other' || mentionsNewThing(text, expects, questionTerms)) return 1;
+	const weaker = WEAKER_TYPES[expects];
+	return weaker && mentionsNewThing(text, weaker[0], questionTerms) ? weaker[1] : 0;
+}
+
+function gain(from: Map<string, number>, to: Map<string, number> | undefined, weights: Map<string, number>, total: number): number {
+	if (!to) return 0;
+	const added = new Map([...to].filter(([term]) => !from.has(term)));
+	return weightedShare(added, weights, total);
 }
 
 /** 1 when all matched terms sit side by side, falling towards 0 as they spread out. */
@@ -146,17 +169,21 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 		}
 		const context = weightedShare(inParagraph, weights, total);
 		const spans = splitSentences(paragraph.text);
+		const found = spans.map((span) => termsFound(analyzeTerms(span.text), matches));
 		spans.forEach((span, position) => {
 			const tokens = analyze(span.text);
-			const coverage = weightedShare(termsFound(tokens.map((token) => token.term), matches), weights, total);
-			const typed = question.expects === 'other' || holdsAnswerType(span.text, question.expects, questionTerms);
+			const coverage = weightedShare(found[position]!, weights, total);
+			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
 			const score =
 				(SCORE_WEIGHTS.coverage * coverage +
 					SCORE_WEIGHTS.context * context +
 					SCORE_WEIGHTS.proximity * proximity(tokens, matches) +
 					SCORE_WEIGHTS.retrieval * (hit.score / topScore)) *
-				(typed ? 1 : MISSING_ANSWER_TYPE_FACTOR);
-			sentences.push({ located, sentences: spans, position, coverage, context, holdsAnswerType: typed, score });
+				(MISSING_ANSWER_TYPE_FACTOR + (1 - MISSING_ANSWER_TYPE_FACTOR) * answerType);
+			const fromPrevious = gain(found[position]!, found[position - 1], weights, total);
+			const fromNext = gain(found[position]!, found[position + 1], weights, total);
+			const extendTo = Math.max(fromPrevious, fromNext) < RUN_GAIN ? null : fromNext >= fromPrevious ? 'next' : 'previous';
+			sentences.push({ located, sentences: spans, position, coverage, context, answerType, score, extendTo });
 		});
 	}
 	sentences.sort((a, b) => b.score - a.score);

@@ -15,9 +15,9 @@ export interface AnalyzedQuestion {
 const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
 	['time', /\b(?:when|what (?:time|date|day|year|month)|which (?:day|date|year|month)|how long ago)\b/i],
 	['quantity', /\b(?:how (?:many|much|old)|what (?:number|percentage|share|proportion|amount))\b/i],
-	['place', /\b(?:where|(?:what|which) (?:town|city|village|country|region|province|place|area|part of))\b/i],
+	['place', /\b(?:where|(?:what|which) (?:town|city|village|country|region|province|place|area|part of)|name of the (?:town|city|village|country|region|province|place|area))\b/i],
 	['organization', /\b(?:what|which) (?:group|organi[sz]ation|agency|force|forces|faction|militia|company|monitor|think tank|news agency|ministry|government)\b/i],
-	['person', /\b(?:who|whom|whose|(?:what|which) (?:official|officials|person|man|woman|director|leader|president))\b/i],
+	['person', /\b(?:who|whom|whose|(?:what|which) (?:official|officials|person|man|woman|director|leader|president)|name)\b/i],
 ];
 
 // C0 and C1 control characters; tabs are harmless and are allowed.

@@ -18,6 +18,7 @@ speak allow add grow open remain remember consider appear expect stay reach sugg
 ever actually really anything something nothing everything anyone someone publicly exactly currently recently
 originally quickly still already even never always often again later first last next new big small large long
 little good bad whole main part name number day date time year month week people person reason happened matter
+spell spelled spelling surname named called title
 `)
 
 export const LIGHT_TERM_FACTOR = 0.2;

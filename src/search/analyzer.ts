@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { normalizeText } from '../corpus/normalize.js';
+import { IRREGULAR_VERBS } from './irregularVerbs.js';
 import { STOP_WORDS } from './stopWords.js';
 
 /** A word as indexed: its search term, and where it sits in the original text (UTF-16 offsets). */
@@ -19,7 +20,7 @@ const stems = new Map<string, string>();
 function stem(word: string): string {
 	let stemmed = stems.get(word);
 	if (stemmed === undefined) {
-		stemmed = DIGITS.test(word) ? word : stemmer(word);
+		stemmed = DIGITS.test(word) ? word : stemmer(IRREGULAR_VERBS.get(word) ?? word);
 		stems.set(word, stemmed);
 	}
 	return stemmed;

@@ -5,7 +5,7 @@ import type { Options, SearchOptions } from 'minisearch';
  * to any of them invalidates old snapshots.
  * Bump this when the analyzer (tokenizing, stop words, stemming) changes: the options object cannot show that.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** What the index stores per paragraph; the text itself is kept by the caller, not duplicated in the index. */
 export interface IndexedParagraph {

@@ -13,5 +13,5 @@ shan't she she'd she'll she's should shouldn't so some such than that that's the
 there there's these they they'd they'll they're they've this those through to too under until up upon us very was
 wasn't we we'd we'll we're we've were weren't what what's when when's where where's whether which while who who's
 whom whose why why's will with won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
-tell told many several every either neither via per within without among amid since upon onto whose whom`.split(/\s+/),
+tell told many several every either neither via per within without among amid since upon onto like such`.split(/\s+/),
 );

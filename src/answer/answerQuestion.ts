@@ -6,9 +6,10 @@ import { analyzeQuestion } from './question.js';
 import type { Answer, Quote } from './types.js';
 
 /**
- * When the corpus is taken to answer. Both conditions are on the best sentence:
- * the paragraph around it must hold most of the question's meaning, and the sentence itself a fair part of it.
- * A question whose specific words the corpus never uses ("capital of France") falls below the first.
+ * When the corpus is taken to answer. The conditions are on the best sentence: the paragraph around it must hold
+ * most of the question's meaning, the sentence itself a fair part of it, and, when the question asks for a kind
+ * of thing (an age, a date, a place), the sentence must hold one. A question whose specific words the corpus never
+ * uses ("capital of France") falls below the first; "How old was he?" with no age anywhere, below the last.
  */
 export const ABSTENTION = { minContext: 0.44, minCoverage: 0.2 } as const;
 
@@ -60,7 +61,7 @@ export function answerQuestion(library: Library, question: string): Answer {
 	}
 	const evidence = gatherEvidence(library, analyzed);
 	const best = evidence.sentences[0];
-	const answered = best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage;
+	const answered = best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage && best.answerType > 0;
 	if (!answered) {
 		const related = pickQuotes(evidence.sentences, MAX_RELATED, (candidate) => candidate.coverage > 0);
 		return { ...base, answered: false, reason: NOT_COVERED, quotes: [], related };

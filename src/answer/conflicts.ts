@@ -138,6 +138,14 @@ function nameWords(name: Mention): { word: string; key: string }[] {
 		.filter(({ key }) => key.length >= MIN_NAME_WORD_LENGTH);
 }
 
+/**
+ * British and American spellings ("Defence"/"Defense", "Centre"/"Center") are a house style, not a disagreement
+ * about a name.
+ */
+function spellingConvention(word: string): string {
+	return word.toLowerCase().replace(/ence$/, 'ense').replace(/our$/, 'or').replace(/tre$/, 'ter').replace(/is(e|ation)$/, 'iz$1');
+}
+
 function allowedEdits(key: string): number {
 	return key.length >= 8 ? 2 : 1;
 }
@@ -157,7 +165,7 @@ function nameConflicts(library: Library, quotes: readonly Quote[], articles: Art
 			for (const { word, key } of nameWords(name)) {
 				for (const other of articles) {
 					if (other === source || termsOf(other).has(key) || !sameEvent(library, source, other)) continue;
-					const variant = findVariant(other, key, sourceTerms);
+					const variant = findVariant(other, word, key, sourceTerms);
 					if (!variant) continue;
 					const pairKey = [key, variant.key].sort().join('/');
 					if (seen.has(pairKey)) continue;
@@ -171,11 +179,12 @@ function nameConflicts(library: Library, quotes: readonly Quote[], articles: Art
 	return conflicts;
 }
 
-function findVariant(article: Article, key: string, excluded: ReadonlySet<string>) {
+function findVariant(article: Article, word: string, key: string, excluded: ReadonlySet<string>) {
 	for (const sentence of sentencesOf(article)) {
 		for (const name of findNames(sentence.span.text)) {
 			for (const candidate of nameWords(name)) {
 				if (candidate.key === key || excluded.has(candidate.key) || candidate.key[0] !== key[0]) continue;
+				if (spellingConvention(candidate.word) === spellingConvention(word)) continue;
 				if (editDistance(candidate.key, key, allowedEdits(key)) <= allowedEdits(key)) return { ...candidate, sentence };
 			}
 		}

@@ -36,12 +36,28 @@ export function validateQuestion(question: string, noun = 'question', maxLength 
 	return text;
 }
 
-/** The answer type is decided by the earliest cue, so "Who said when…" asks for a person. */
+// "On what date…", "In which part…": a preposition may come before the question word.
+const LEADING_QUESTION_WORD = /^(?:(?:and|so|but|then)\s+)?(?:(?:in|on|at|for|from|to|by|since|until|with|of|about|during)\s+)?(?=(?:what|which|who|whom|whose|when|where|how)\b)/i;
+const YES_NO_QUESTION = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b/i;
+
+/**
+ * The answer type is read from the question word that opens the question, so the clause in "What did the cousin
+ * see when he opened his door?" does not make it a "when" question. A yes/no question expects no particular kind
+ * of answer; a bare phrase ("victim's mother name") is read by its earliest cue.
+ */
 export function expectedAnswerType(question: string): ExpectedAnswerType {
+	const opening = LEADING_QUESTION_WORD.exec(question);
+	if (!opening && YES_NO_QUESTION.test(question)) return 'other';
+	const from = opening ? opening[0].length : 0;
 	let best: { type: ExpectedAnswerType; at: number } = { type: 'other', at: Number.POSITIVE_INFINITY };
+	const rest = question.slice(from);
 	for (const [type, cue] of ANSWER_TYPE_CUES) {
-		const at = question.search(cue);
-		if (at !== -1 && at < best.at) best = { type, at };
+		const match = cue.exec(rest);
+		if (!match || match.index >= best.at) continue;
+		// After "What…" a later cue may name the kind ("What's the name of the town"), but a later question
+		// word opens a clause ("What did he see when…").
+		const inClause = opening && match.index > 0 && (!/^(?:what|which)\b/i.test(rest) || /^(?:when|where|who|whom|whose|how)\b/i.test(match[0]));
+		if (!inClause) best = { type, at: match.index };
 	}
 	return best.type;
 }

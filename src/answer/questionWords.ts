@@ -19,6 +19,7 @@ ever actually really anything something nothing everything anyone someone public
 originally quickly still already even never always often again later first last next new big small large long
 little good bad whole main part name number day date time year month week people person reason happened matter
 spell spelled spelling surname named called title
+morning afternoon evening night today yesterday tonight
 `)
 
 export const LIGHT_TERM_FACTOR = 0.2;
@@ -34,6 +35,7 @@ const SYNONYM_GROUPS = [
 	'spy spying undercover informant infiltrate infiltrated intelligence',
 	'say said tell told state stated announce announced',
 	'wife husband widow family relatives',
+	'child children kid kids son sons daughter daughters',
 	'soldier soldiers troops forces',
 	'town village city',
 	'official officials authorities',

@@ -41,3 +41,73 @@ export function parseSharedConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): 
 		logLevel: parsed.data.LOG_LEVEL,
 	});
 }
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** dotenv turns `KEY=` into an empty string; for an optional setting that means "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const snowflake = (what: string) => z.string().trim().regex(SNOWFLAKE, `must be ${what}: a Discord id of 17 to 20 digits`);
+
+/** Discord's REST base: where `/v10/...` routes are appended, so no version and no trailing slash. */
+export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api';
+
+const apiBase = z
+	.string()
+	.trim()
+	.refine((value) => {
+		try {
+			const url = new URL(value);
+			return ['http:', 'https:'].includes(url.protocol) && url.pathname.endsWith('/api') && !url.search && !url.hash;
+		} catch {
+			return false;
+		}
+	}, 'must be an http(s) URL ending in /api, without a version or trailing slash (e.g. https://discord.com/api)');
+
+const botSchema = sharedSchema.extend({
+	// Messages never echo the value: this one is a secret.
+	DISCORD_TOKEN: z
+		.string({ error: 'is required: the bot token from the Discord developer portal' })
+		.trim()
+		.min(1, { error: 'is required: the bot token from the Discord developer portal', abort: true })
+		.regex(/^\S+$/, 'must not contain spaces'),
+	DISCORD_CLIENT_ID: z.string({ error: 'is required: the application id' }).pipe(snowflake('the application id')),
+	DISCORD_GUILD_ID: optional(snowflake('a server id')),
+	MODERATOR_ROLE_IDS: optional(
+		z
+			.string()
+			.transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+			.refine((ids) => ids.every((id) => SNOWFLAKE.test(id)), 'must be a comma-separated list of role ids (17 to 20 digits each)'),
+	),
+	DISCORD_API_BASE: optional(apiBase),
+	COOLDOWN: optional(z.coerce.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(0).max(3_600)),
+});
+
+export interface BotConfig extends SharedConfig {
+	/** Secret: never log it. The bot's logger redacts any `token` key. */
+	token: string;
+	clientId: string;
+	guildId: string | null;
+	moderatorRoleIds: readonly string[];
+	apiBase: string;
+	/** Per-user cooldown for /ask and /search; 0 turns it off. */
+	cooldownSeconds: number;
+}
+
+export const DEFAULT_COOLDOWN_SECONDS = 5;
+
+export function parseBotConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Readonly<BotConfig> {
+	const parsed = botSchema.safeParse(env);
+	if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
+	const data = parsed.data;
+	return Object.freeze({
+		...parseSharedConfig(env, cwd),
+		token: data.DISCORD_TOKEN,
+		clientId: data.DISCORD_CLIENT_ID,
+		guildId: data.DISCORD_GUILD_ID ?? null,
+		moderatorRoleIds: Object.freeze(data.MODERATOR_ROLE_IDS ?? []),
+		apiBase: data.DISCORD_API_BASE ?? DEFAULT_DISCORD_API_BASE,
+		cooldownSeconds: data.COOLDOWN ?? DEFAULT_COOLDOWN_SECONDS,
+	});
+}

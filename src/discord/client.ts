@@ -1,0 +1,61 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { BotContext } from './context.js';
+import { createInteractionHandler } from './dispatcher.js';
+
+export interface Bot {
+	client: Client<true>;
+	/** Closes the gateway connection cleanly; safe to call twice. */
+	stop(): Promise<void>;
+}
+
+export interface StartBotOptions {
+	token: string;
+	/** REST base including /api (DISCORD_API_BASE); the gateway URL is then whatever that API announces. */
+	apiBase: string;
+	context: BotContext;
+}
+
+/**
+ * Only the Guilds intent, which is not privileged: it delivers the server (roles included, for the moderator check)
+ * that discord.js waits for before it is ready. Message commands carry their message, so no Message Content intent.
+ */
+export function createClient(apiBase: string): Client {
+	return new Client({
+		intents: [GatewayIntentBits.Guilds],
+		rest: { api: apiBase },
+		// A second guard behind the reply builder: even a reply that bypassed it would ping no one.
+		allowedMentions: { parse: [] },
+	});
+}
+
+export async function startBot({ token, apiBase, context }: StartBotOptions): Promise<Bot> {
+	const { logger } = context;
+	const client = createClient(apiBase);
+	const handle = createInteractionHandler(context);
+	client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+	client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'Gateway connection lost; reconnecting'));
+	client.on(Events.ShardResume, (shardId, replayedEvents) => logger.info({ shardId, replayedEvents }, 'Gateway session resumed'));
+	client.on(Events.ShardDisconnect, ({ code }, shardId) => logger.error({ shardId, code }, 'Gateway closed for good'));
+	client.on(Events.ShardError, (error, shardId) => logger.error({ shardId, err: error }, 'Gateway error'));
+	client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+	client.on(Events.Warn, (message) => logger.warn({}, message));
+
+	const abandon = new AbortController();
+	const ready = once(client, Events.ClientReady, { signal: abandon.signal });
+	// Marks the promise handled: when login fails, the abort below rejects it with nobody left to listen.
+	ready.catch(() => {});
+	try {
+		await client.login(token);
+		await ready;
+	} catch (error) {
+		abandon.abort();
+		await client.destroy();
+		throw error;
+	}
+	logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Connected to Discord');
+	return {
+		client: client as Client<true>,
+		stop: () => client.destroy(),
+	};
+}

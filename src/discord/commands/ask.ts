@@ -1,0 +1,56 @@
+import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { ErrorCodes, UserFacingError } from '../../errors.js';
+import type { BotContext } from '../context.js';
+import { parseOffset, type ParsedCustomId } from '../customId.js';
+import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
+import { sendReply } from '../reply.js';
+import { MAX_QUESTION_LENGTH } from './definitions.js';
+import { replyExpired } from './expired.js';
+
+export async function runAsk(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+	const question = interaction.options.getString('question', true);
+	const hide = interaction.options.getBoolean('hide') ?? false;
+	// Discord enforces the limit too, but only for the command as registered: an old registration may not.
+	if (question.length > MAX_QUESTION_LENGTH) {
+		throw new UserFacingError(ErrorCodes.QuestionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
+	}
+	const answer = context.engine.answer(question);
+	context.askSessions.set(interaction.id, { question, voters: new Set() });
+	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: hide }));
+	if (!answer.answered) {
+		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
+		await context.feedback
+			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
+			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
+	}
+}
+
+export async function onMorePassages(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
+	const stored = context.askSessions.get(session);
+	const offset = parseOffset(detail);
+	if (!stored || offset === null) return replyExpired(interaction, '/ask');
+	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question), offset, session));
+}
+
+export async function onFullParagraphs(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
+	const stored = context.askSessions.get(session);
+	const offset = parseOffset(detail);
+	if (!stored || offset === null) return replyExpired(interaction, '/ask');
+	const shown = answerPassages(context.engine.answer(stored.question)).slice(offset, offset + PASSAGES_PER_PAGE);
+	const cited = new Map(shown.map(({ citation }) => [`${citation.doc}\u0000${citation.paragraph}`, citation]));
+	const paragraphs = [...cited.values()].map(({ doc, paragraph }) => context.engine.quote(doc, paragraph));
+	await sendReply(interaction, formatFullParagraphs(paragraphs));
+}
+
+const voteEmoji = { up: '👍', down: '👎' } as const;
+
+export async function onVote(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
+	const stored = context.askSessions.get(session);
+	if (!stored || (detail !== 'up' && detail !== 'down')) return replyExpired(interaction, '/ask');
+	if (stored.voters.has(interaction.user.id)) {
+		return sendReply(interaction, { ephemeral: true, content: 'You already rated this answer. Thank you!' });
+	}
+	await context.feedback.append({ kind: 'vote', at: new Date().toISOString(), vote: detail, question: stored.question });
+	stored.voters.add(interaction.user.id);
+	await sendReply(interaction, { ephemeral: true, content: `Thanks, your ${voteEmoji[detail]} is recorded: it tells the newsroom what works.` });
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
+import type { ArticleMeta } from '../../corpus/types.js';
+import { ErrorCodes, UserFacingError } from '../../errors.js';
+import type { BotContext } from '../context.js';
+import { countFeedback } from '../feedbackLog.js';
+import { formatRefreshReport, formatStatus } from '../format.js';
+import { deferReply, sendReply } from '../reply.js';
+import { CorpusSubcommands } from './definitions.js';
+
+export const UPLOAD_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
+/** Discord's own upload limit for servers without boosts. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+const tooLarge = () => new UserFacingError(ErrorCodes.InvalidDocument, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+
+/** Moderator rights are checked by the dispatcher before this runs. */
+export async function runCorpus(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+	const { engine } = context;
+	const by = interaction.user.tag;
+	const subcommand = interaction.options.getSubcommand(true);
+	switch (subcommand) {
+		case CorpusSubcommands.Status: {
+			const { entries } = await context.feedback.read();
+			return sendReply(interaction, formatStatus(engine.status(), countFeedback(entries)));
+		}
+		case CorpusSubcommands.Reload: {
+			await deferReply(interaction, { ephemeral: true });
+			return sendReply(interaction, formatRefreshReport('Corpus reloaded', await engine.reload(by)));
+		}
+		case CorpusSubcommands.Add: {
+			const file = interaction.options.getAttachment('file', true);
+			checkUpload(file);
+			await deferReply(interaction, { ephemeral: true });
+			const upload = {
+				fileName: file.name,
+				content: await download(file),
+				meta: readMeta(interaction),
+				replace: interaction.options.getBoolean('replace') ?? false,
+			};
+			return sendReply(interaction, formatRefreshReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
+		}
+		case CorpusSubcommands.Remove: {
+			const doc = interaction.options.getString('document', true);
+			await deferReply(interaction, { ephemeral: true });
+			return sendReply(interaction, formatRefreshReport(`Removed ${doc}`, await engine.removeDocument(doc, by)));
+		}
+		default:
+			throw new Error(`Unknown /corpus subcommand: ${subcommand}`);
+	}
+}
+
+/** Refused before deferring, so the moderator hears at once, and before anything is downloaded. */
+function checkUpload(file: Attachment): void {
+	const extension = path.extname(file.name).toLowerCase();
+	if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
+		throw new UserFacingError(ErrorCodes.InvalidDocument, `Only ${UPLOAD_EXTENSIONS.join(', ')} files can be added.`);
+	}
+	if (file.name !== path.basename(file.name) || file.name.startsWith('.')) {
+		throw new UserFacingError(ErrorCodes.InvalidDocument, 'The file name must be a plain name, without folders.');
+	}
+	if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
+}
+
+async function download(file: Attachment): Promise<Uint8Array> {
+	const response = await fetch(file.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+	if (!response.ok) throw new Error(`Attachment download failed: HTTP ${response.status}`);
+	const content = new Uint8Array(await response.arrayBuffer());
+	if (content.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
+	return content;
+}
+
+/** Only what the moderator filled in: the engine keeps the file's own metadata for the rest. */
+function readMeta(interaction: ChatInputCommandInteraction): Partial<ArticleMeta> {
+	const meta: Partial<ArticleMeta> = {};
+	for (const key of ['title', 'publisher', 'date', 'url'] as const) {
+		const value = interaction.options.getString(key)?.trim();
+		if (value) meta[key] = value;
+	}
+	return meta;
+}

@@ -1,0 +1,53 @@
+import type { Logger } from '../logger.js';
+import type { StoryEngine } from '../storyEngine.js';
+import { Cooldowns } from './cooldowns.js';
+import { ExpiringMap } from './expiringMap.js';
+import { FeedbackLog } from './feedbackLog.js';
+
+/** What a button needs to find its question again. */
+export interface AskSession {
+	question: string;
+	/** Who already voted on this answer: one vote per person. */
+	voters: Set<string>;
+}
+
+/**
+ * Everything a handler may use, passed in rather than reached for, so tests can build one without patching globals.
+ * Handlers talk to the story only through the engine.
+ */
+export interface BotContext {
+	engine: StoryEngine;
+	feedback: FeedbackLog;
+	logger: Logger;
+	moderatorRoleIds: readonly string[];
+	cooldowns: Cooldowns;
+	askSessions: ExpiringMap<AskSession>;
+	/** Search queries by the id of the interaction that ran them, for the page buttons. */
+	searchSessions: ExpiringMap<string>;
+}
+
+/** Interaction tokens live 15 minutes; buttons outliving their state say so plainly. */
+export const SESSION_TTL_MS = 15 * 60 * 1_000;
+const MAX_SESSIONS = 5_000;
+
+export interface BotContextOptions {
+	engine: StoryEngine;
+	logger: Logger;
+	dataDir: string;
+	moderatorRoleIds: readonly string[];
+	cooldownSeconds: number;
+	now?: () => number;
+}
+
+export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, cooldownSeconds, now = Date.now }: BotContextOptions): BotContext {
+	const sessions = { ttlMs: SESSION_TTL_MS, maxEntries: MAX_SESSIONS, now };
+	return {
+		engine,
+		logger,
+		moderatorRoleIds,
+		feedback: FeedbackLog.inDataDir(dataDir),
+		cooldowns: new Cooldowns(cooldownSeconds, now),
+		askSessions: new ExpiringMap(sessions),
+		searchSessions: new ExpiringMap(sessions),
+	};
+}

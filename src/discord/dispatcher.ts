@@ -1,0 +1,94 @@
+import type { Interaction } from 'discord.js';
+import { UserFacingError } from '../errors.js';
+import type { BotContext } from './context.js';
+import { parseCustomId } from './customId.js';
+import { buttonHandlers, chatInputCommands, lookUp, messageCommands } from './commands/registry.js';
+import { replyExpired } from './commands/expired.js';
+import { isModerator, memberRights } from './permissions.js';
+import { sendChoices, sendReply } from './reply.js';
+import { escapeMarkdown } from './text.js';
+
+export const GENERIC_FAILURE = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
+export const MODERATORS_ONLY = 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.';
+
+/** The one place that routes interactions and holds the error policy. */
+export function createInteractionHandler(context: BotContext): (interaction: Interaction) => Promise<void> {
+	return async (interaction) => {
+		try {
+			await route(interaction, context);
+		} catch (error) {
+			await reportFailure(interaction, error, context);
+		}
+	};
+}
+
+async function route(interaction: Interaction, context: BotContext): Promise<void> {
+	if (interaction.isChatInputCommand()) {
+		const command = lookUp(chatInputCommands, interaction.commandName);
+		if (!command) throw new Error(`No handler for /${interaction.commandName}`);
+		if ('moderatorsOnly' in command && !isModerator(memberRights(interaction), context.moderatorRoleIds)) {
+			return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
+		}
+		if ('cooldown' in command) {
+			const wait = context.cooldowns.take(interaction.user.id, interaction.commandName);
+			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
+		}
+		return command.run(interaction, context);
+	}
+	if (interaction.isAutocomplete()) {
+		const command = lookUp(chatInputCommands, interaction.commandName);
+		if (!command || !('autocomplete' in command)) return sendChoices(interaction, []);
+		return command.autocomplete(interaction, context);
+	}
+	if (interaction.isMessageContextMenuCommand()) {
+		const run = lookUp(messageCommands, interaction.commandName);
+		if (!run) throw new Error(`No handler for message command "${interaction.commandName}"`);
+		return run(interaction, context);
+	}
+	if (interaction.isButton()) {
+		const customId = parseCustomId(interaction.customId);
+		// An id this version does not know comes from a message an older version posted.
+		if (!customId) return replyExpired(interaction, 'the command');
+		return buttonHandlers[customId.kind](interaction, customId, context);
+	}
+}
+
+function describe(interaction: Interaction): Record<string, unknown> {
+	return {
+		interactionId: interaction.id,
+		interactionType: interaction.type,
+		...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+		...(interaction.isChatInputCommand() || interaction.isAutocomplete()
+			? { subcommand: interaction.options.getSubcommand(false) }
+			: {}),
+		...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+		userId: interaction.user.id,
+		guildId: interaction.guildId,
+		channelId: interaction.channelId,
+	};
+}
+
+/**
+ * A UserFacingError's message is written for users and goes back as is (escaped: it may quote their input).
+ * Anything else is logged with its context, and the user gets a short generic line: never an internal message
+ * or a stack trace.
+ */
+async function reportFailure(interaction: Interaction, error: unknown, context: BotContext): Promise<void> {
+	const details = describe(interaction);
+	let message = GENERIC_FAILURE;
+	if (error instanceof UserFacingError) {
+		context.logger.info({ ...details, code: error.code }, 'Refused an interaction');
+		message = escapeMarkdown(error.message);
+	} else {
+		context.logger.error({ ...details, err: error }, 'Interaction failed');
+	}
+	try {
+		if (interaction.isAutocomplete()) {
+			if (!interaction.responded) await sendChoices(interaction, []);
+		} else if (interaction.isRepliable()) {
+			await sendReply(interaction, { ephemeral: true, content: message });
+		}
+	} catch (sendError) {
+		context.logger.error({ ...details, err: sendError }, 'Could not tell the user about a failure');
+	}
+}

@@ -26,7 +26,7 @@ const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d])`, 'gu');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const OTHER_TIMES =
-	/\b(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|AM|PM|am|pm)\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|since|by|until|before|after|early|late|mid-?)\s+(?:19|20)\d{2}\b|(?:last|next|this)\s+(?:week|month|year)\b|(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b|(?:in|on|that|this|the|next|following|at)\s+(?:morning|afternoon|evening|night|dawn|dusk)\b|(?:yesterday|today|tonight|overnight|early hours|midnight|noon)\b)/g;
+	/\b(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|AM|PM|am|pm)(?![A-Za-z0-9])|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|since|by|until|before|after|early|late|mid-?)\s+(?:19|20)\d{2}\b|(?:last|next|this)\s+(?:week|month|year)\b|(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b|(?:in|on|that|this|the|next|following|at)\s+(?:morning|afternoon|evening|night|dawn|dusk)\b|(?:yesterday|today|tonight|overnight|early hours|midnight|noon)\b)/g;
 
 function monthNumber(name: string): number {
 	return MONTHS[name.toLowerCase().replace('.', '')] ?? 0;

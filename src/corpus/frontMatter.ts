@@ -15,7 +15,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	try {
 		data = parseYaml(rest.slice(0, closing.index)) ?? {};
 	} catch (error) {
-		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/:\s*$/, '');
 		return { problem: `front matter is not valid YAML (${reason})` };
 	}
 	if (typeof data !== 'object' || Array.isArray(data)) return { problem: 'front matter must be a set of "key: value" lines' };

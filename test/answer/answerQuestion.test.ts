@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.js';
+import { ErrorCodes } from '../../src/errors.js';
+import type { StoryEngine } from '../../src/storyEngine.js';
+import { openStory } from '../support/storyEngine.js';
+
+let engine: StoryEngine;
+let close: () => Promise<void>;
+beforeAll(async () => {
+	({ engine, close } = await openStory());
+});
+afterAll(() => close());
+
+function expectVerbatim(answer: Answer): void {
+	const cited = [...answer.quotes, ...answer.related, ...answer.conflicts.flatMap((conflict) => conflict.claims)];
+	for (const quote of cited) expect(engine.quote(quote.citation.doc, quote.citation.paragraph).text).toContain(quote.text);
+}
+
+describe('answering from the story', () => {
+	it('names the man who was killed, with a full citation', () => {
+		const answer = engine.answer('Who was killed in the raid?');
+		expect(answer.answered).toBe(true);
+		expect(answer.quotes[0]!.text).toMatch(/Khaled al-Mas(?:o)?ud/);
+		expect(answer.quotes[0]!.citation).toMatchObject({ doc: expect.any(String), paragraph: expect.any(Number), title: expect.any(String), publisher: expect.any(String) });
+		expectVerbatim(answer);
+	});
+
+	it('shows both reported dates of the raid, each cited, as a disagreement', () => {
+		const answer = engine.answer('When did the raid happen?');
+		const dates = answer.conflicts.find((conflict) => conflict.kind === 'date');
+		expect(dates?.claims.map((claim) => claim.value).sort()).toEqual(['Oct. 19', 'October 29']);
+		expect(new Set(dates!.claims.map((claim) => claim.citation.doc)).size).toBe(2);
+		expectVerbatim(answer);
+	});
+
+	it('flags the two spellings of the victim’s name', () => {
+		const answer = engine.answer('Who was Khaled al-Masoud?');
+		const names = answer.conflicts.filter((conflict) => conflict.kind === 'name').flatMap((conflict) => conflict.claims.map((claim) => claim.value));
+		expect(names).toEqual(expect.arrayContaining(['Masoud', 'Masud']));
+	});
+
+	it('quotes the sentence that holds the answer, not the first sentence of the paragraph', () => {
+		const answer = engine.answer('What time did the residents wake up?');
+		expect(answer.quotes[0]!.text).toMatch(/3 a\.m\.|3 AM/);
+	});
+
+	it.each(['Dumayar', 'Dumeir', 'al-Masud', 'Masood', 'al Masoud'])('finds the story through the misspelled or variant name "%s"', (name) => {
+		const { hits } = engine.search(name);
+		expect(hits.length).toBeGreaterThan(0);
+	});
+
+	it('treats al-Masoud, al Masoud and Al-Masoud alike', () => {
+		const texts = ['al-Masoud', 'al Masoud', 'Al-Masoud', 'AL‑MASOUD'].map((name) => engine.search(name).hits.map((hit) => `${hit.citation.doc}#${hit.citation.paragraph}`));
+		for (const result of texts) expect(result).toEqual(texts[0]);
+	});
+
+	it.each(['What is the capital of France?', 'Who won the World Cup?', 'asdf qwerty zxcv', 'How do I bake sourdough bread?'])(
+		'refuses "%s" plainly, offering related passages only as such',
+		(question) => {
+			const answer = engine.answer(question);
+			expect(answer).toMatchObject({ answered: false, reason: 'The corpus does not cover this.', quotes: [] });
+		},
+	);
+
+	it.each([
+		['', ErrorCodes.QuestionEmpty],
+		['?!…', ErrorCodes.QuestionEmpty],
+		['x'.repeat(10_000), ErrorCodes.QuestionTooLong],
+		['who\u0007 was killed', ErrorCodes.QuestionControlCharacters],
+	])('rejects bad input %#, with a message the user can act on', (question, code) => {
+		expect(() => engine.answer(question)).toThrow(expect.objectContaining({ code }));
+	});
+
+	it('says why when a question has no specific words', () => {
+		const answer = engine.answer('What is it?');
+		expect(answer.answered).toBe(false);
+		expect(answer.reason).toMatch(/no words specific enough/);
+	});
+});
+
+describe('invariants', () => {
+	const words = ['raid', 'Dumayr', 'killed', 'Masoud', 'cousin', 'when', 'who', 'IS', 'Airwars', 'the', 'U.S.', 'Oct.', 'daughters', 'France', 'where', 'how many', '“quoted”', 'al-Sharaa', '2,500'];
+
+	it('quotes only verbatim text of the cited paragraph, whatever is asked', () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 7 }), (parts) => {
+				expectVerbatim(engine.answer(`${parts.join(' ')}?`));
+			}),
+			{ numRuns: 150 },
+		);
+	});
+
+	it('never throws anything but a user-facing error on arbitrary text', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 200 }), (text) => {
+				try {
+					engine.answer(text);
+				} catch (error) {
+					expect((error as Error).name).toBe('UserFacingError');
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});

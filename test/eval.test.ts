@@ -7,9 +7,9 @@ import { silentLogger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { BBC_ARCHIVE, defaultArchiveDir, makeCorpusWithArchives, storyCorpusDir } from './eval/archiveCorpus.js';
 import { evaluate, type EvalReport } from './eval/evaluate.js';
-import { loadQuestions, type EvalQuestion } from './eval/questions.js';
+import { loadQuestionSet, questionSetNames, type EvalQuestion } from './eval/questions.js';
 import { findExpected, readStoryParagraphs } from './eval/storyText.js';
-import { ABSTENTION_RECALL_FLOOR, ARCHIVE_TOP1_MAX_DROP, TOP1_FLOOR } from './eval/thresholds.js';
+import { ABSTENTION_RECALL_FLOOR, ARCHIVE_TOP1_MAX_DROP, HELDOUT_TOP1_FLOOR, TOP1_FLOOR } from './eval/thresholds.js';
 
 const bbcArchive = path.join(defaultArchiveDir, BBC_ARCHIVE);
 const hasBbcArchive = existsSync(bbcArchive);
@@ -17,8 +17,10 @@ const hasBbcArchive = existsSync(bbcArchive);
 const EPSILON = 1e-9;
 
 let questions: EvalQuestion[];
+let heldout: EvalQuestion[];
 beforeAll(async () => {
-	questions = await loadQuestions();
+	questions = await loadQuestionSet('tuning');
+	heldout = await loadQuestionSet('heldout');
 });
 
 /** Ids of the questions that failed, answerable ones or out-of-corpus ones, for the assertion message. */
@@ -39,9 +41,9 @@ describe('evaluation question set', () => {
 		expect(count('out-of-corpus')).toBeGreaterThanOrEqual(12);
 	});
 
-	it('expects only text that occurs verbatim within one sentence of a story paragraph', async () => {
+	it.each(questionSetNames)('%s set expects only text that occurs verbatim within one sentence of a story paragraph', async (set) => {
 		const paragraphs = await readStoryParagraphs(storyCorpusDir);
-		const unquotable = questions.flatMap((question) =>
+		const unquotable = (await loadQuestionSet(set)).flatMap((question) =>
 			question.expect
 				.filter((expected) => !findExpected(paragraphs, expected).some((occurrence) => occurrence.sentence !== null))
 				.map((expected) => `${question.id}: "${expected}"`),
@@ -53,11 +55,13 @@ describe('evaluation question set', () => {
 describe('engine evaluation on the story corpus', () => {
 	let cacheDir: string;
 	let story: EvalReport;
+	let storyHeldout: EvalReport;
 
 	beforeAll(async () => {
 		cacheDir = await mkdtemp(path.join(tmpdir(), 'story-eval-cache-'));
 		const engine = await StoryEngine.open({ corpusDir: storyCorpusDir, cacheDir, logger: silentLogger });
 		story = evaluate(engine, questions);
+		storyHeldout = evaluate(engine, heldout);
 	}, 120_000);
 
 	afterAll(async () => {
@@ -71,6 +75,17 @@ describe('engine evaluation on the story corpus', () => {
 	it('quotes only verbatim substrings of the cited paragraphs', () => {
 		expect(story.metrics.verbatim.checked).toBeGreaterThan(0);
 		expect(story.metrics.verbatim.violations).toEqual([]);
+	});
+
+	it(`keeps top-1 accuracy on the held-out set at or above ${HELDOUT_TOP1_FLOOR}`, () => {
+		expect(storyHeldout.metrics.top1.value ?? 0, `held-out top-1 misses: ${failedIds(storyHeldout, 'answerable')}`).toBeGreaterThanOrEqual(
+			HELDOUT_TOP1_FLOOR - EPSILON,
+		);
+	});
+
+	it('quotes only verbatim substrings of the cited paragraphs on the held-out set', () => {
+		expect(storyHeldout.metrics.verbatim.checked).toBeGreaterThan(0);
+		expect(storyHeldout.metrics.verbatim.violations).toEqual([]);
 	});
 
 	it(`refuses at least ${ABSTENTION_RECALL_FLOOR * 100}% of out-of-corpus questions`, () => {

@@ -2,8 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The question set that ships with the repository; the only place the story itself appears in the evaluation. */
-export const defaultQuestionsFile = fileURLToPath(new URL('./questions.json', import.meta.url));
+/**
+ * The question sets that ship with the repository; the only place the story itself appears in the evaluation.
+ * `tuning` is the set the engine is developed against; `heldout` is kept out of that loop, to measure how far the
+ * tuning generalizes: read its misses, but do not tune the engine to them (that would make it a second tuning set).
+ */
+export const questionSets = {
+	tuning: fileURLToPath(new URL('./questions.json', import.meta.url)),
+	heldout: fileURLToPath(new URL('./heldout.json', import.meta.url)),
+} as const;
+export type QuestionSetName = keyof typeof questionSets;
+export const questionSetNames = Object.keys(questionSets) as QuestionSetName[];
+
+export const defaultQuestionsFile = questionSets.tuning;
 
 export const questionKinds = ['fact', 'misspelled', 'conflict', 'out-of-corpus'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
@@ -53,6 +64,16 @@ export function parseQuestions(data: unknown, source = 'questions'): EvalQuestio
 
 export async function loadQuestions(file = defaultQuestionsFile): Promise<EvalQuestion[]> {
 	return parseQuestions(JSON.parse(await readFile(file, 'utf8')) as unknown, file);
+}
+
+export function loadQuestionSet(name: QuestionSetName): Promise<EvalQuestion[]> {
+	return loadQuestions(questionSets[name]);
+}
+
+/** Reads a `--set=` value: one set's name, or `all` for every set in order. Returns null for anything else. */
+export function parseSetOption(value: string): QuestionSetName[] | null {
+	if (value === 'all') return [...questionSetNames];
+	return (questionSetNames as string[]).includes(value) ? [value as QuestionSetName] : null;
 }
 
 export function isAnswerable(question: EvalQuestion): boolean {

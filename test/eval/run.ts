@@ -1,9 +1,12 @@
 /**
- * `npm run eval [-- --archive[=all]] [--json[=FILE]] [--data-dir=DIR]`
+ * `npm run eval [-- --set=tuning|heldout|all] [--archive[=all]] [--json[=FILE]] [--data-dir=DIR]`
  *
- * Evaluates the engine on the story corpus and prints the metrics and the misses. With `--archive` the story is also
- * evaluated with the BBC archive loaded alongside it (`--archive=all` adds Reuters), side by side with the drop in points.
+ * Evaluates the engine on the story corpus and prints the metrics and the misses. `--set` picks the question set: the
+ * tuning set (default), the held-out set, or `all` for both, each reported separately (the engine is opened once per corpus).
+ * With `--archive` the story is also evaluated with the BBC archive loaded alongside it (`--archive=all` adds Reuters),
+ * side by side with the drop in points.
  * `--json` prints machine-readable results instead of the tables; `--json=FILE` writes them to FILE as well as printing the tables.
+ * With one set the JSON is that set's object (`set`, `questions`, `runs`, `drops`); with `--set=all` it is `{ generatedAt, sets: [...] }`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,11 +24,12 @@ import {
 } from './archiveCorpus.js';
 import { evaluate, type EvalReport } from './evaluate.js';
 import { dropInPoints, formatChanges, formatKindTable, formatMetricsTable, formatMisses } from './format.js';
-import { loadQuestions, type EvalQuestion } from './questions.js';
+import { loadQuestionSet, parseSetOption, type EvalQuestion, type QuestionSetName } from './questions.js';
 
-const USAGE = 'usage: npm run eval -- [--archive | --archive=all] [--json | --json=FILE] [--data-dir=DIR]';
+const USAGE = 'usage: npm run eval -- [--set=tuning|heldout|all] [--archive | --archive=all] [--json | --json=FILE] [--data-dir=DIR]';
 
 interface Options {
+	sets: QuestionSetName[];
 	archive: 'none' | 'bbc' | 'all';
 	json: { to: 'stdout' } | { to: 'file'; file: string } | null;
 	dataDir: string;
@@ -37,6 +41,11 @@ interface RunSpec {
 	archives: string[];
 }
 
+interface QuestionSet {
+	name: QuestionSetName;
+	questions: EvalQuestion[];
+}
+
 interface RunOutcome {
 	key: string;
 	label: string;
@@ -45,13 +54,21 @@ interface RunOutcome {
 	paragraphs: number;
 	corpusProblems: number;
 	openSeconds: number;
-	report: EvalReport;
+	/** One report per question set, keyed by set name. */
+	reports: Map<QuestionSetName, EvalReport>;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-	const options: Options = { archive: 'none', json: null, dataDir: defaultArchiveDir };
+	const options: Options = { sets: ['tuning'], archive: 'none', json: null, dataDir: defaultArchiveDir };
 	for (const arg of argv) {
-		if (arg === '--archive' || arg === '--archive=bbc') options.archive = 'bbc';
+		if (arg.startsWith('--set=')) {
+			const sets = parseSetOption(arg.slice('--set='.length));
+			if (!sets) {
+				console.error(`Unknown question set in "${arg}".\n${USAGE}`);
+				process.exit(2);
+			}
+			options.sets = sets;
+		} else if (arg === '--archive' || arg === '--archive=bbc') options.archive = 'bbc';
 		else if (arg === '--archive=all') options.archive = 'all';
 		else if (arg === '--json') options.json = { to: 'stdout' };
 		else if (arg.startsWith('--json=')) options.json = { to: 'file', file: path.resolve(arg.slice('--json='.length)) };
@@ -67,7 +84,7 @@ function parseOptions(argv: readonly string[]): Options {
 	return options;
 }
 
-async function runOne(spec: RunSpec, questions: readonly EvalQuestion[]): Promise<RunOutcome> {
+async function runOne(spec: RunSpec, sets: readonly QuestionSet[]): Promise<RunOutcome> {
 	const corpus = spec.archives.length === 0 ? { dir: storyCorpusDir, cleanup: async () => {} } : await makeCorpusWithArchives(storyCorpusDir, spec.archives);
 	try {
 		// Snapshots are keyed by corpus hash; one directory per run keeps the story and archive snapshots from displacing each other.
@@ -83,17 +100,52 @@ async function runOne(spec: RunSpec, questions: readonly EvalQuestion[]): Promis
 			paragraphs: status.paragraphs,
 			corpusProblems: status.lastRefresh.problems.length,
 			openSeconds,
-			report: evaluate(engine, questions),
+			reports: new Map(sets.map((set) => [set.name, evaluate(engine, set.questions)])),
 		};
 	} finally {
 		await corpus.cleanup();
 	}
 }
 
+/** The JSON object for one question set over every run. */
+function setJson(set: QuestionSet, outcomes: readonly RunOutcome[]) {
+	const reportOf = (outcome: RunOutcome) => outcome.reports.get(set.name)!;
+	const baseline = reportOf(outcomes[0]!);
+	return {
+		set: set.name,
+		questions: set.questions.length,
+		runs: outcomes.map(({ reports, ...run }) => {
+			const report = reports.get(set.name)!;
+			return { ...run, metrics: report.metrics, results: report.results };
+		}),
+		drops: outcomes.slice(1).map((outcome) => ({
+			label: outcome.label,
+			top1Points: dropInPoints(baseline.metrics.top1, reportOf(outcome).metrics.top1),
+			top3Points: dropInPoints(baseline.metrics.top3, reportOf(outcome).metrics.top3),
+		})),
+	};
+}
+
+/** The tables for one question set: metrics per run, per-kind table and misses for the story run, changes with archives. */
+function printSet(set: QuestionSet, outcomes: readonly RunOutcome[], heading: boolean): void {
+	const labelled = outcomes.map((outcome) => ({ label: outcome.label, report: outcome.reports.get(set.name)! }));
+	const [story, ...others] = labelled;
+	const kinds = Object.entries(story!.report.metrics.byKind)
+		.map(([kind, metrics]) => `${metrics.questions} ${kind}`)
+		.join(', ');
+	if (heading) console.log(`\n=== ${set.name} set ===`);
+	console.log(`\n${set.questions.length} ${set.name} questions (${kinds})\n`);
+	console.log(`${formatMetricsTable(labelled)}\n`);
+	console.log(`${formatKindTable(story!.report)}\n`);
+	console.log(formatMisses(story!.report));
+	for (const other of others) console.log(`\n${formatChanges(story!.report, other)}`);
+}
+
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	const log = options.json?.to === 'stdout' ? (text: string) => console.error(text) : (text: string) => console.log(text);
-	const questions = await loadQuestions();
+	const sets: QuestionSet[] = [];
+	for (const name of options.sets) sets.push({ name, questions: await loadQuestionSet(name) });
 
 	const specs: RunSpec[] = [{ key: 'story', label: 'story', archives: [] }];
 	const wanted: Array<{ key: string; label: string; files: string[] }> = [];
@@ -109,39 +161,25 @@ async function main(): Promise<void> {
 
 	const outcomes: RunOutcome[] = [];
 	for (const spec of specs) {
-		log(`Evaluating ${spec.label}…`);
-		outcomes.push(await runOne(spec, questions));
+		log(`Evaluating ${spec.label} (${sets.map((set) => set.name).join(' + ')})…`);
+		outcomes.push(await runOne(spec, sets));
 	}
 
-	const json = {
-		generatedAt: new Date().toISOString(),
-		questions: questions.length,
-		runs: outcomes.map(({ report, ...run }) => ({ ...run, metrics: report.metrics, results: report.results })),
-		drops: outcomes.slice(1).map((outcome) => ({
-			label: outcome.label,
-			top1Points: dropInPoints(outcomes[0]!.report.metrics.top1, outcome.report.metrics.top1),
-			top3Points: dropInPoints(outcomes[0]!.report.metrics.top3, outcome.report.metrics.top3),
-		})),
-	};
+	const generatedAt = new Date().toISOString();
+	const perSet = sets.map((set) => setJson(set, outcomes));
+	const json = perSet.length === 1 ? { generatedAt, ...perSet[0]! } : { generatedAt, sets: perSet };
 	if (options.json?.to === 'stdout') {
 		console.log(JSON.stringify(json, null, 2));
 		return;
 	}
 	if (options.json?.to === 'file') await writeFile(options.json.file, `${JSON.stringify(json, null, 2)}\n`);
 
-	const [story, ...others] = outcomes;
-	const kinds = Object.entries(story!.report.metrics.byKind)
-		.map(([kind, metrics]) => `${metrics.questions} ${kind}`)
-		.join(', ');
-	console.log(`\n${questions.length} questions (${kinds})\n`);
+	console.log('');
 	for (const outcome of outcomes) {
 		const problems = outcome.corpusProblems > 0 ? `, ${outcome.corpusProblems} file problem(s)` : '';
 		console.log(`${outcome.label}: ${outcome.documents} documents, ${outcome.paragraphs} paragraphs${problems}; opened in ${outcome.openSeconds.toFixed(1)} s`);
 	}
-	console.log(`\n${formatMetricsTable(outcomes.map(({ label, report }) => ({ label, report })))}\n`);
-	console.log(`${formatKindTable(story!.report)}\n`);
-	console.log(formatMisses(story!.report));
-	for (const other of others) console.log(`\n${formatChanges(story!.report, { label: other.label, report: other.report })}`);
+	for (const set of sets) printSet(set, outcomes, sets.length > 1);
 	if (options.json?.to === 'file') console.log(`\nResults written to ${options.json.file}`);
 }
 

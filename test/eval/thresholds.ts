@@ -5,6 +5,12 @@
 /** Share of answerable questions whose top quote holds the answer (story corpus alone). */
 export const TOP1_FLOOR = 0.86;
 
+/**
+ * Top-1 accuracy on the held-out set (`heldout.json`), which the engine is not tuned on. Set 10 points below the level
+ * reached when the set was written (29.4%, 10/34), rounded down to a multiple of 5 points; never above TOP1_FLOOR.
+ */
+export const HELDOUT_TOP1_FLOOR = 0.15;
+
 /** Share of out-of-corpus questions the engine must refuse (answered: false). */
 export const ABSTENTION_RECALL_FLOOR = 0.9;
 

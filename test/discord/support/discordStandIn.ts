@@ -12,7 +12,7 @@ import { APP_ID, BOT_USER, CHANNEL, GUILD_ID, MODERATOR_ROLE_ID, nextSnowflake }
 
 export interface RecordedRequest {
 	method: string;
-	/** Path without the query string, e.g. /api/v10/interactions/1/tok/callback. */
+	/** Decoded path without the query string, e.g. /api/v10/webhooks/1/tok/messages/@original. */
 	path: string;
 	query: Record<string, string>;
 	headers: IncomingHttpHeaders;
@@ -171,7 +171,8 @@ export class DiscordStandIn {
 		const isJson = request.headers['content-type']?.startsWith('application/json') ?? false;
 		const recorded: RecordedRequest = {
 			method: request.method ?? 'GET',
-			path: url.pathname,
+			// discord.js sends "@original" percent-encoded; Discord accepts either form.
+			path: decodeURIComponent(url.pathname),
 			query: Object.fromEntries(url.searchParams),
 			headers: request.headers,
 			body: isJson && text ? JSON.parse(text) : text,

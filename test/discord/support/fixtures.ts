@@ -45,6 +45,12 @@ export const Members = {
 	colleague: member('100000000000000105', 'colleague', EVERYDAY),
 } as const;
 
+/** A reporter nobody has seen yet: a clean slate for per-user state such as cooldowns. */
+export function newReporter(): Member {
+	const id = nextSnowflake();
+	return member(id, `reporter_${id.slice(-4)}`, EVERYDAY);
+}
+
 export interface Interaction {
 	id: string;
 	token: string;

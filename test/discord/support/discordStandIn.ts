@@ -53,6 +53,8 @@ export class DiscordStandIn {
 	readonly requests: RecordedRequest[] = [];
 	/** Every frame the bot sent on the gateway, in order. */
 	readonly gatewayFrames: GatewayFrame[] = [];
+	/** The close code of every gateway connection that ended, in order (1000 when the bot shut down cleanly). */
+	readonly closeCodes: number[] = [];
 	readonly #events = new EventEmitter();
 	readonly #files = new Map<string, Uint8Array>();
 	readonly #sockets = new Set<WebSocket>();
@@ -112,6 +114,10 @@ export class DiscordStandIn {
 	/** Waits for (or finds, if it already happened) the first request after `since` that matches. */
 	async waitForRequest(matches: (request: RecordedRequest) => boolean, { since = 0, timeoutMs = 10_000 } = {}): Promise<RecordedRequest> {
 		return this.#waitFor('request', () => this.requests.slice(since).find(matches), timeoutMs, 'an HTTP request');
+	}
+
+	async waitForClose({ since = 0, timeoutMs = 10_000 } = {}): Promise<number> {
+		return this.#waitFor('close', () => this.closeCodes[since], timeoutMs, 'the gateway connection to close');
 	}
 
 	async waitForGatewayFrame(matches: (frame: GatewayFrame) => boolean, { since = 0, timeoutMs = 10_000 } = {}): Promise<GatewayFrame> {
@@ -224,7 +230,9 @@ export class DiscordStandIn {
 
 	#onConnection(socket: WebSocket): void {
 		this.#sockets.add(socket);
-		socket.on('close', () => {
+		socket.on('close', (code) => {
+			this.closeCodes.push(code);
+			this.#events.emit('close');
 			this.#sockets.delete(socket);
 			if (this.#session?.socket === socket) this.#session.socket = null;
 		});

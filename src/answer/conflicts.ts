@@ -1,15 +1,14 @@
 import type { Article } from '../corpus/types.js';
-import { analyzeTerms, termOf } from '../search/analyzer.js';
+import { termOf } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
 import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
+import { sameEvent, termsOf } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { Claim, Conflict, ConflictKind, Quote } from './types.js';
 
 /** Documents at most this many are compared: the ones the question retrieved. */
 const DOCUMENTS_COMPARED = 5;
-/** Two documents cover the same event when they share at least this many rare terms. */
-const SHARED_RARE_TERMS = 3;
 
 interface SentenceInDocument {
 	located: LocatedParagraph;
@@ -18,7 +17,6 @@ interface SentenceInDocument {
 
 // Articles are immutable and replaced on change, so per-article work can be cached by identity.
 const sentenceCache = new WeakMap<Article, SentenceInDocument[]>();
-const termCache = new WeakMap<Article, Set<string>>();
 
 function sentencesOf(article: Article): SentenceInDocument[] {
 	let sentences = sentenceCache.get(article);
@@ -29,29 +27,8 @@ function sentencesOf(article: Article): SentenceInDocument[] {
 	return sentences;
 }
 
-function termsOf(article: Article): Set<string> {
-	let terms = termCache.get(article);
-	if (!terms) {
-		terms = new Set(article.paragraphs.flatMap((paragraph) => analyzeTerms(paragraph.text)));
-		termCache.set(article, terms);
-	}
-	return terms;
-}
-
 function claim(value: string, { located, span }: SentenceInDocument): Claim {
 	return { value, text: span.text, citation: citationFor(located) };
-}
-
-/** Documents that share enough rare terms (names, places) to be reports of the same event. */
-function sameEvent(library: Library, a: Article, b: Article): boolean {
-	const { statistics } = library.index;
-	const rareLimit = Math.max(5, statistics.paragraphCount * 0.002);
-	const other = termsOf(b);
-	let shared = 0;
-	for (const term of termsOf(a)) {
-		if (other.has(term) && statistics.documentFrequency(term) <= rareLimit && ++shared >= SHARED_RARE_TERMS) return true;
-	}
-	return false;
 }
 
 interface Fact {

@@ -5,6 +5,7 @@ import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, 
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
 import { LIGHT_TERM_FACTOR, LIGHT_TERMS, SYNONYM_WEIGHT, synonymsOf } from './questionWords.js';
+import { isCorroborated } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
 
@@ -32,6 +33,12 @@ export const MISSING_ANSWER_TYPE_FACTOR = 0.55;
  */
 const UNATTRIBUTED_FACTOR = 0.98;
 const UNDATED_FACTOR = 0.99;
+
+/**
+ * Evidence from a document no other source corroborates (see `isCorroborated`) counts for less, in ranking and in
+ * deciding whether the corpus answers at all: an archive must not drown the story it surrounds.
+ */
+export const UNCORROBORATED_FACTOR = 0.55;
 
 /** A neighbouring sentence joins the quote when it adds at least this share of the question's meaning. */
 const RUN_GAIN = 0.15;
@@ -170,17 +177,18 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 		const located = locateParagraph(library, hit.id);
 		if (!located) continue;
 		const { article, paragraph } = located;
+		const support = isCorroborated(library, article) ? 1 : UNCORROBORATED_FACTOR;
 		const inParagraph = termsFound(analyzeTerms(`${paragraph.text}\n${paragraph.section ?? ''}`), matches);
 		for (const [term, strength] of termsFound(analyzeTerms(article.title), matches)) {
 			if (!inParagraph.has(term)) inParagraph.set(term, strength * TITLE_ONLY_WEIGHT);
 		}
-		const context = weightedShare(inParagraph, weights, total);
+		const context = weightedShare(inParagraph, weights, total) * support;
 		const attribution = (article.publisher === 'unknown' ? UNATTRIBUTED_FACTOR : 1) * (article.date === null ? UNDATED_FACTOR : 1);
 		const spans = splitSentences(paragraph.text);
 		const found = spans.map((span) => termsFound(analyzeTerms(span.text), matches));
 		spans.forEach((span, position) => {
 			const tokens = analyze(span.text);
-			const coverage = weightedShare(found[position]!, weights, total);
+			const coverage = weightedShare(found[position]!, weights, total) * support;
 			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
 			const score =
 				(SCORE_WEIGHTS.coverage * coverage +

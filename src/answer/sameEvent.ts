@@ -1,0 +1,65 @@
+import type { Article } from '../corpus/types.js';
+import { analyzeTerms } from '../search/analyzer.js';
+import type { Library } from './library.js';
+
+/** Two documents cover the same event when they share at least this many rare terms (names, places). */
+const SHARED_RARE_TERMS = 3;
+/** The rare terms of a document used to look for other reports of the same event. */
+const PROBE_TERMS = 20;
+const PROBE_PARAGRAPHS = 40;
+
+// Articles are immutable and replaced on change, so their terms can be cached by identity.
+const termCache = new WeakMap<Article, Set<string>>();
+
+export function termsOf(article: Article): Set<string> {
+	let terms = termCache.get(article);
+	if (!terms) {
+		terms = new Set(article.paragraphs.flatMap((paragraph) => analyzeTerms(paragraph.text)));
+		termCache.set(article, terms);
+	}
+	return terms;
+}
+
+/** A term is rare when few paragraphs hold it; the bar rises with the corpus so that names stay rare. */
+function isRare(library: Library, term: string): boolean {
+	const { statistics } = library.index;
+	return statistics.documentFrequency(term) <= Math.max(5, statistics.paragraphCount * 0.002);
+}
+
+/** Documents that share enough rare terms to be reports of the same event. */
+export function sameEvent(library: Library, a: Article, b: Article): boolean {
+	const other = termsOf(b);
+	let shared = 0;
+	for (const term of termsOf(a)) {
+		if (other.has(term) && isRare(library, term) && ++shared >= SHARED_RARE_TERMS) return true;
+	}
+	return false;
+}
+
+// A document's corroboration depends on the whole corpus, so it is cached per corpus state (replaced on refresh).
+const corroborationCache = new WeakMap<Library, Map<string, boolean>>();
+
+/**
+ * Whether another publisher reports the same event. A story a newsroom follows is usually covered by several
+ * sources; a lone article from a bulk archive that happens to share a word with the question usually is not.
+ */
+export function isCorroborated(library: Library, article: Article): boolean {
+	let cache = corroborationCache.get(library);
+	if (!cache) corroborationCache.set(library, (cache = new Map()));
+	let corroborated = cache.get(article.id);
+	if (corroborated === undefined) {
+		// Terms found in one paragraph only cannot lead to another document; rare terms found in several can.
+		const probe = [...termsOf(article)]
+			.filter((term) => isRare(library, term) && library.index.statistics.documentFrequency(term) > 1)
+			.sort((a, b) => library.index.statistics.documentFrequency(a) - library.index.statistics.documentFrequency(b))
+			.slice(0, PROBE_TERMS)
+			.map((term) => ({ term, fuzzy: 0, prefix: false }));
+		const candidates = new Set(library.index.search(probe, PROBE_PARAGRAPHS).hits.map((hit) => hit.id.slice(0, hit.id.lastIndexOf('#'))));
+		corroborated = [...candidates].some((id) => {
+			const other = library.articles.get(id);
+			return other !== undefined && other.id !== article.id && other.publisher !== article.publisher && sameEvent(library, article, other);
+		});
+		cache.set(article.id, corroborated);
+	}
+	return corroborated;
+}

@@ -15,7 +15,9 @@ async function report(): Promise<string> {
 	lines.push(`Unanswered questions (${unanswered.length}), most asked first:`);
 	const width = String(unanswered[0]?.count ?? 1).length;
 	for (const { question, count, lastAsked } of unanswered) {
-		lines.push(`  ${String(count).padStart(width)}×  ${question.replace(/\s+/g, ' ')}  (last asked ${lastAsked.slice(0, 10)})`);
+		// Questions are typed by anyone on Discord: no control characters reach the admin's terminal.
+		const printable = question.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '');
+		lines.push(`  ${String(count).padStart(width)}×  ${printable}  (last asked ${lastAsked.slice(0, 10)})`);
 	}
 	return lines.join('\n');
 }

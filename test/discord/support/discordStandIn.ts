@@ -8,7 +8,7 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT_USER, CHANNEL, GUILD_ID, MODERATOR_ROLE_ID, nextSnowflake } from './fixtures.js';
+import { APP_ID, BOT_USER, CHANNEL, GUILD_ID, MODERATOR_ROLE_ID, message, nextSnowflake } from './fixtures.js';
 
 export interface RecordedRequest {
 	method: string;
@@ -283,26 +283,15 @@ export class DiscordStandIn {
 /** The message object Discord returns for a webhook message, built from what the bot sent. */
 function messageFrom(body: unknown): object {
 	const sent = (body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number };
-	return {
-		id: nextSnowflake(),
+	return message(sent.content ?? '', {
 		type: 20,
-		channel_id: CHANNEL.id,
 		application_id: APP_ID,
 		webhook_id: APP_ID,
 		author: BOT_USER,
-		content: sent.content ?? '',
 		embeds: sent.embeds ?? [],
 		components: sent.components ?? [],
-		attachments: [],
-		mentions: [],
-		mention_roles: [],
-		mention_everyone: false,
-		pinned: false,
-		tts: false,
 		flags: sent.flags ?? 0,
-		timestamp: new Date().toISOString(),
-		edited_timestamp: null,
-	};
+	});
 }
 
 function role(id: string, name: string, permissions: string, position: number): object {

@@ -51,6 +51,8 @@ const EXPANDED_MATCH_WEIGHT = 0.7;
 
 /** Paragraphs whose sentences are scored. Beyond this, retrieval ranks are too low to matter. */
 export const PARAGRAPHS_TO_SCORE = 12;
+/** Paragraphs retrieved and re-ranked by corroboration before the best are scored sentence by sentence. */
+const PARAGRAPHS_TO_RERANK = 40;
 
 export interface ScoredSentence {
 	located: LocatedParagraph;
@@ -168,7 +170,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
 	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
-	const { hits } = index.search([...plan, ...standIns], limit);
+	const supportOf = (id: string): number => {
+		const article = library.articles.get(id.slice(0, id.lastIndexOf('#')));
+		return article && isCorroborated(library, article) ? 1 : UNCORROBORATED_FACTOR;
+	};
+	const hits = index
+		.search([...plan, ...standIns], Math.max(limit, PARAGRAPHS_TO_RERANK))
+		.hits.map((hit) => ({ ...hit, score: hit.score * supportOf(hit.id) }))
+		.sort((a, b) => b.score - a.score)
+		.slice(0, limit);
 	const matches = matchIndexTerms(plan, synonyms, hits.flatMap((hit) => hit.matched));
 	const questionTerms = new Set(question.terms);
 	const topScore = hits[0]?.score ?? 1;
@@ -177,7 +187,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 		const located = locateParagraph(library, hit.id);
 		if (!located) continue;
 		const { article, paragraph } = located;
-		const support = isCorroborated(library, article) ? 1 : UNCORROBORATED_FACTOR;
+		const support = supportOf(hit.id);
 		const inParagraph = termsFound(analyzeTerms(`${paragraph.text}\n${paragraph.section ?? ''}`), matches);
 		for (const [term, strength] of termsFound(analyzeTerms(article.title), matches)) {
 			if (!inParagraph.has(term)) inParagraph.set(term, strength * TITLE_ONLY_WEIGHT);

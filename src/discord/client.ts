@@ -20,7 +20,7 @@ export interface StartBotOptions {
  * Only the Guilds intent, which is not privileged: it delivers the server (roles included, for the moderator check)
  * that discord.js waits for before it is ready. Message commands carry their message, so no Message Content intent.
  */
-export function createClient(apiBase: string): Client {
+function createClient(apiBase: string): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
 		rest: { api: apiBase },

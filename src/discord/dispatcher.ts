@@ -9,7 +9,7 @@ import { sendChoices, sendReply } from './reply.js';
 import { escapeMarkdown } from './text.js';
 
 export const GENERIC_FAILURE = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
-export const MODERATORS_ONLY = 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.';
+const MODERATORS_ONLY = 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.';
 
 /** The one place that routes interactions and holds the error policy. */
 export function createInteractionHandler(context: BotContext): (interaction: Interaction) => Promise<void> {

@@ -64,7 +64,7 @@ export function formatCitation(citation: Citation, { inContent = false } = {}): 
 }
 
 /** For embed footers and autocomplete names, which show text as is: no Markdown, so no escaping. */
-export function plainCitation(citation: Citation): string {
+function plainCitation(citation: Citation): string {
 	return citationParts(citation, (text) => text);
 }
 
@@ -113,7 +113,7 @@ function excerpt(text: string, highlights: readonly Highlight[], max: number): s
 }
 
 /** A quote as a block quote, followed by its citation on the next line. */
-export function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
+function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
 	const citation = formatCitation(quote.citation);
 	return `${renderWithin(quote.text, max - citation.length - 1, blockQuote)}\n${citation}`;
 }
@@ -136,7 +136,7 @@ function formatDateRange({ from, to }: CorpusStatus['dateRange']): string {
 }
 
 /** The footer under every answer: how much the bot knows, and how fresh it is. */
-export function formatCoverage(status: CorpusStatus): string {
+function formatCoverage(status: CorpusStatus): string {
 	const articles = `${status.documents} ${status.documents === 1 ? 'article' : 'articles'}`;
 	return `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
 }

@@ -23,7 +23,7 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
  * unless that keeps less than a third of the room (one short sentence before a very long one), then the last word
  * boundary; a single word longer than the room is the only thing ever cut inside, at a code point boundary.
  */
-export function findCut(text: string, max: number): number {
+function findCut(text: string, max: number): number {
 	const room = max - ELLIPSIS.length - 1;
 	if (room <= 0) return 0;
 	let sentenceEnd = 0;

@@ -9,7 +9,7 @@ import { ButtonKinds, type ButtonKind, type ParsedCustomId } from '../customId.j
 import { onFullParagraphs, onMorePassages, onVote, runAsk } from './ask.js';
 import { runCheckClaim } from './checkClaim.js';
 import { runCorpus } from './corpus.js';
-import { CommandNames } from './definitions.js';
+import { CommandNames, type CommandName } from './definitions.js';
 import { completeDocument } from './documentChoices.js';
 import { runHelp } from './help.js';
 import { runQuote } from './quote.js';
@@ -25,7 +25,7 @@ export interface ChatInputCommand {
 	cooldown?: boolean;
 }
 
-type ChatInputName = Exclude<(typeof CommandNames)[keyof typeof CommandNames], typeof CommandNames.CheckClaim>;
+type ChatInputName = Exclude<CommandName, typeof CommandNames.CheckClaim>;
 
 // Keyed by the names in the definitions, so a command without a handler (or the reverse) does not compile.
 export const chatInputCommands = {

@@ -116,6 +116,13 @@ describe('uploads and removal', () => {
 		expect(engine.quote('council', 1).text).toBe('Changed.');
 	});
 
+	it('keeps what a replaced document stated when the new upload leaves it out', async () => {
+		const engine = await open();
+		await engine.addDocument(upload('council.txt', 'Council vote\nThe council reversed its decision.', true), 'mod');
+		expect(engine.documents().find((doc) => doc.id === 'council')).toMatchObject({ publisher: 'Test Wire', date: '2025-11-01' });
+		expect(engine.quote('council', 1).text).toBe('The council reversed its decision.');
+	});
+
 	it('rejects an invalid upload with the reason, leaving the corpus as it was', async () => {
 		const engine = await open();
 		await expect(engine.addDocument(upload('bad.md', '---\ntitle: Bad\ndate: 2025-13-40\n---\n\nText.\n'))).rejects.toMatchObject({

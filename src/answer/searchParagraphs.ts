@@ -26,7 +26,7 @@ export function searchParagraphs(library: Library, query: string, limit: number,
 /** One paragraph, verbatim, by its citation. */
 export function quoteParagraph(library: Library, doc: string, paragraph: number): ParagraphHit {
 	const article = library.articles.get(doc);
-	if (!article) throw new UserFacingError(ErrorCodes.UnknownDocument, `There is no document "${doc}" in the corpus; list them with "sources".`);
+	if (!article) throw new UserFacingError(ErrorCodes.UnknownDocument, `There is no document "${doc}" in the corpus; the sources list shows every document.`);
 	const located = locateParagraph(library, `${doc}#${paragraph}`);
 	if (!located || !Number.isInteger(paragraph)) {
 		throw new UserFacingError(ErrorCodes.UnknownParagraph, `"${doc}" has paragraphs 1 to ${article.paragraphs.length}; there is no paragraph ${paragraph}.`);

@@ -56,7 +56,8 @@ function parseWithFrontMatter(
 	return single(buildArticle(id, file, completeMeta(validated.meta, title ?? id), blocks));
 }
 
-function withoutNulls(defaults: MetaDefaults): Record<string, unknown> {
+/** Only the fields that hold a value, so they can be spread over defaults without erasing them. */
+export function withoutNulls(defaults: MetaDefaults): MetaDefaults {
 	return Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined && value !== ''));
 }
 

@@ -1,7 +1,7 @@
 import { stringify as toYaml } from 'yaml';
 import { ErrorCodes, UserFacingError } from '../errors.js';
 import { formatOf, parseCorpusFile, SUPPORTED_EXTENSIONS } from './loadCorpus.js';
-import type { MetaDefaults } from './parseArticle.js';
+import { type MetaDefaults, withoutNulls } from './parseArticle.js';
 import type { Article } from './types.js';
 
 /** A file as a moderator uploads it, with metadata from the upload form for what the file does not state. */
@@ -41,6 +41,12 @@ function toJsonLine(article: Article): string {
 	return JSON.stringify({ id, title, date, source: publisher, url, text: article.paragraphs.map((paragraph) => paragraph.text).join('\n\n') });
 }
 
+/** What an article itself stated; "unknown" is the absence of a publisher, not a value to carry over. */
+function statedMeta(article: Article): MetaDefaults {
+	const { title, publisher, date, url } = article;
+	return withoutNulls({ title, date, url, ...(publisher === 'unknown' ? {} : { publisher }) });
+}
+
 /**
  * Validates an upload against the corpus as it is. Anything wrong is a UserFacingError that says what and where;
  * an existing document is never overwritten unless the upload says `replace`.
@@ -53,7 +59,10 @@ export async function prepareUpload(upload: Upload, existing: ReadonlyMap<string
 	}
 	const stem = kind.stem.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 100);
 	const fileName = kind.format === 'jsonl' ? `${stem}.jsonl` : `${stem}.md`;
-	const { articles, problems } = await parseCorpusFile(kind.format === 'jsonl' ? fileName : `${stem}${baseName.slice(kind.stem.length)}`, upload.content, upload.meta);
+	// Replacing a document keeps what it stated before, unless the new file or the form says otherwise.
+	const previous = upload.replace && kind.format !== 'jsonl' ? existing.get(stem) : undefined;
+	const defaults = previous ? { ...statedMeta(previous), ...withoutNulls(upload.meta) } : upload.meta;
+	const { articles, problems } = await parseCorpusFile(kind.format === 'jsonl' ? fileName : `${stem}${baseName.slice(kind.stem.length)}`, upload.content, defaults);
 	if (problems.length > 0) {
 		throw new UserFacingError(ErrorCodes.InvalidDocument, `The file was not added: ${problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ')}.`);
 	}

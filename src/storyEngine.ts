@@ -55,6 +55,7 @@ export interface StoryEngineOptions {
 }
 
 interface State extends Library {
+	readonly index: ParagraphIndex;
 	key: string;
 	files: CorpusFileCache;
 }

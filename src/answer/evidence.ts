@@ -1,4 +1,4 @@
-import type { QueryTerm } from '../search/paragraphIndex.js';
+import type { QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
 import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';

@@ -1,11 +1,11 @@
 import type { Article, Paragraph } from '../corpus/types.js';
-import type { ParagraphIndex } from '../search/paragraphIndex.js';
+import type { SearchIndex } from '../search/searchIndex.js';
 import type { Citation } from './types.js';
 
 /** What the answer layer reads: the articles and their index, always swapped together. */
 export interface Library {
 	readonly articles: ReadonlyMap<string, Article>;
-	readonly index: ParagraphIndex;
+	readonly index: SearchIndex;
 }
 
 export interface LocatedParagraph {

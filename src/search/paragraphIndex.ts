@@ -2,33 +2,12 @@ import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minise
 import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from './analyzer.js';
 import { EXPANSION, INDEX_OPTIONS, type IndexedParagraph } from './indexOptions.js';
+import { paragraphId, type QueryTerm, type SearchIndex, type SearchResults } from './searchIndex.js';
 import { TermStatistics } from './termStatistics.js';
-
-/** A question term as it will be matched: exactly, or also by edit distance and prefix when it is rare. */
-export interface QueryTerm {
-	term: string;
-	/** Maximum edit distance; 0 means exact only. */
-	fuzzy: number;
-	prefix: boolean;
-	/** Relative weight in ranking; 1 unless the term only stands in for another (a synonym). */
-	boost?: number;
-}
-
-export interface IndexHit {
-	/** `doc#paragraph`, see `paragraphId`. */
-	id: string;
-	score: number;
-	/** Index terms that matched: the query terms themselves, or their fuzzy and prefix expansions. */
-	matched: string[];
-}
 
 export interface IndexSnapshot {
 	index: AsPlainObject;
 	statistics: ReturnType<TermStatistics['toJSON']>;
-}
-
-export function paragraphId(doc: string, paragraph: number): string {
-	return `${doc}#${paragraph}`;
 }
 
 function indexedParagraphs(article: Article): IndexedParagraph[] {
@@ -44,7 +23,7 @@ function indexedParagraphs(article: Article): IndexedParagraph[] {
  * The search side of the engine, behind a narrow surface (build, add, remove, search, snapshot), so that an
  * archive that outgrows one process can move to another engine without touching the answer code.
  */
-export class ParagraphIndex {
+export class ParagraphIndex implements SearchIndex {
 	readonly #miniSearch: MiniSearch<IndexedParagraph>;
 	readonly #statistics: TermStatistics;
 	// MiniSearch tokenizes each field itself; we analyze the text first for the statistics, so the text
@@ -114,7 +93,7 @@ export class ParagraphIndex {
 		});
 	}
 
-	search(terms: readonly QueryTerm[], limit: number, offset = 0): { hits: IndexHit[]; total: number } {
+	search(terms: readonly QueryTerm[], limit: number, offset = 0): SearchResults {
 		if (terms.length === 0) return { hits: [], total: 0 };
 		const query: Query = {
 			combineWith: 'OR',

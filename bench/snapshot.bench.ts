@@ -1,0 +1,35 @@
+/** Saving the index snapshot and loading it back: the tuned snapshot beside default MiniSearch's JSON. */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { silentLogger } from '../src/logger.js';
+import { ParagraphIndex } from '../src/search/paragraphIndex.js';
+import { loadSnapshot, saveSnapshot, snapshotKey } from '../src/search/snapshot.js';
+import { runConcern } from './child.js';
+import { buildDefaultIndex, loadDefaultIndex } from './defaults.js';
+import { repeat } from './measure.js';
+import { makeScaleCorpus } from './scales.js';
+
+await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
+	const corpus = await makeScaleCorpus(scale);
+	const { articles } = await loadCorpus(corpus.dir).finally(() => corpus.cleanup());
+	const key = snapshotKey(articles);
+	const cacheDir = path.join(scratch, 'tuned');
+	// Building is timed by build.bench.ts; only saving is timed here.
+	const index = ParagraphIndex.build(articles);
+	let file = '';
+	const save = (await repeat(runs, async () => {
+		file = await saveSnapshot(cacheDir, key, index);
+	})).median;
+	const load = (await repeat(runs, async () => {
+		if (!(await loadSnapshot(cacheDir, key, silentLogger))) throw new Error('the snapshot did not load');
+	})).median;
+	const defaultFile = path.join(scratch, 'default.json');
+	const defaultIndex = buildDefaultIndex(articles);
+	const defaultSave = (await repeat(runs, () => writeFile(defaultFile, JSON.stringify(defaultIndex)))).median;
+	const defaultLoad = (await repeat(runs, async () => loadDefaultIndex(await readFile(defaultFile, 'utf8')))).median;
+	metric('snapshot save', 'ms', save, defaultSave);
+	metric('snapshot load', 'ms', load, defaultLoad);
+	metric('snapshot size', 'MB', (await stat(file)).size / 1e6, (await stat(defaultFile)).size / 1e6);
+	fact('snapshotFile', path.basename(file));
+});

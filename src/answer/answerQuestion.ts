@@ -74,8 +74,12 @@ export function answerQuestion(library: Library, question: string): Answer {
 		MAX_RELATED,
 		(candidate) => candidate.coverage > 0,
 	);
-	// Facts are compared on what the question asks about, and on what the top quotes say.
-	const subjects = new Set([...analyzed.terms, ...quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text))]);
-	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3));
+	// Dates and numbers are compared on what the question is about, and, when it asks "when" or "how many", on what
+	// the top quotes are about. Names are compared as the top quote spells them, and as the next quotes spell the
+	// names the question asks about. Wider than this, nearly every answer would carry the same notice, and a
+	// notice on everything is read as noise.
+	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
+	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text)) : [])]);
+	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
 	return { ...base, answered: true, reason: null, quotes, conflicts, related };
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import { termOf } from '../search/analyzer.js';
+import { normalizeText } from '../corpus/normalize.js';
+import { analyzeTerms, termOf } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
 import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
@@ -112,7 +113,7 @@ function nameWords(name: Mention): { word: string; key: string }[] {
 		.split(/[\s‐‑-]+/)
 		.filter((word) => /^\p{Lu}/u.test(word))
 		.map((word) => ({ word: word.replace(/['’]s$/, ''), key: termOf(word.replace(/['’]s$/, '')) ?? '' }))
-		.filter(({ key }) => key.length >= MIN_NAME_WORD_LENGTH);
+		.filter(({ word, key }) => key !== '' && word.length >= MIN_NAME_WORD_LENGTH);
 }
 
 /**
@@ -128,27 +129,29 @@ function allowedEdits(key: string): number {
 }
 
 /**
- * A name in a quote that another report of the same event spells differently ("al-Masud" / "al-Masoud"): a word
- * one or two edits away, starting with the same letter, in a name the other source uses but the quote's never does.
+ * A name in a quote that another report of the same event spells differently ("al-Masud" / "al-Masoud"): the other
+ * source never uses the quote's spelling, and uses a word one or two edits away that starts with the same letter
+ * and is not a derivation of it. The quoting source may use both spellings ("Ahmed" and "Ahmad"): that is still a
+ * difference a reporter must settle.
  */
-function nameConflicts(library: Library, quotes: readonly Quote[], articles: Article[]): Conflict[] {
+function nameConflicts(library: Library, quotes: readonly Quote[], articles: Article[], questionTerms: ReadonlySet<string>): Conflict[] {
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
-	for (const quote of quotes) {
+	for (const [rank, quote] of quotes.entries()) {
 		const source = library.articles.get(quote.citation.doc);
 		if (!source) continue;
-		const sourceTerms = termsOf(source);
-		for (const name of findNames(quote.text)) {
+		const names = findNames(quote.text).filter((name) => rank === 0 || analyzeTerms(name.text).some((term) => questionTerms.has(term)));
+		for (const name of names) {
 			for (const { word, key } of nameWords(name)) {
 				for (const other of articles) {
 					if (other === source || termsOf(other).has(key) || !sameEvent(library, source, other)) continue;
-					const variant = findVariant(other, word, key, sourceTerms);
+					const variant = findVariant(other, word, key);
 					if (!variant) continue;
 					const pairKey = [key, variant.key].sort().join('/');
 					if (seen.has(pairKey)) continue;
 					seen.add(pairKey);
 					const quoted = { located: { article: source, paragraph: source.paragraphs[quote.citation.paragraph - 1]! }, span: { start: 0, end: 0, text: quote.text } };
-					conflicts.push({ kind: 'name', subject: name.text, claims: [claim(word, quoted), claim(variant.word, variant.sentence)] });
+					conflicts.push({ kind: 'name', subject: name.text.replace(/['’]s$/, ''), claims: [claim(word, quoted), claim(variant.word, variant.sentence)] });
 				}
 			}
 		}
@@ -156,13 +159,20 @@ function nameConflicts(library: Library, quotes: readonly Quote[], articles: Art
 	return conflicts;
 }
 
-function findVariant(article: Article, word: string, key: string, excluded: ReadonlySet<string>) {
+/** "Iraq" / "Iraqi", "Kurd" / "Kurds": one word built on the other is a derivation, not another spelling. */
+function isDerivation(a: string, b: string): boolean {
+	return a.startsWith(b) || b.startsWith(a);
+}
+
+function findVariant(article: Article, word: string, key: string) {
 	for (const sentence of sentencesOf(article)) {
 		for (const name of findNames(sentence.span.text)) {
 			for (const candidate of nameWords(name)) {
-				if (candidate.key === key || excluded.has(candidate.key) || candidate.key[0] !== key[0]) continue;
-				if (spellingConvention(candidate.word) === spellingConvention(word)) continue;
-				if (editDistance(candidate.key, key, allowedEdits(key)) <= allowedEdits(key)) return { ...candidate, sentence };
+				// Spelling is compared on the words as written: stems hide it ("Ahmed" stems to "ahm").
+				const [written, variant] = [normalizeText(word), normalizeText(candidate.word)];
+				if (candidate.key === key || variant[0] !== written[0] || isDerivation(variant, written)) continue;
+				if (spellingConvention(variant) === spellingConvention(written)) continue;
+				if (editDistance(variant, written, allowedEdits(written)) <= allowedEdits(written)) return { ...candidate, sentence };
 			}
 		}
 	}
@@ -173,11 +183,17 @@ function findVariant(article: Article, word: string, key: string, excluded: Read
  * Disagreements between sources on what the answer is about: the values of facts the question (or its quotes)
  * concern, and the spelling of names in the quotes. Only documents that report the same event are compared.
  */
-export function findConflicts(library: Library, documents: readonly string[], subjects: ReadonlySet<string>, quotes: readonly Quote[]): Conflict[] {
+export function findConflicts(
+	library: Library,
+	documents: readonly string[],
+	subjects: ReadonlySet<string>,
+	quotes: readonly Quote[],
+	questionTerms: ReadonlySet<string>,
+): Conflict[] {
 	const articles = documents.slice(0, DOCUMENTS_COMPARED).flatMap((id) => library.articles.get(id) ?? []);
 	const pairs: [Article, Article][] = [];
 	for (const [i, a] of articles.entries()) {
 		for (const b of articles.slice(i + 1)) if (sameEvent(library, a, b)) pairs.push([a, b]);
 	}
-	return [...factConflicts(articles, subjects, pairs), ...nameConflicts(library, quotes, articles)];
+	return [...factConflicts(articles, subjects, pairs), ...nameConflicts(library, quotes, articles, questionTerms)];
 }

@@ -81,6 +81,11 @@ export interface EvalMetrics {
 	abstentionRecall: Ratio;
 	/** Questions with an expected conflict whose answer flags a conflict of that kind. */
 	disagreementRecall: Ratio;
+	/**
+	 * Answered questions that expect no conflict but whose answer flags one. Not all of these are wrong (a quote
+	 * naming the victim does meet the spelling disagreement), but a rising share means noise in every answer.
+	 */
+	unexpectedDisagreements: Ratio;
 	verbatim: { checked: number; violations: VerbatimViolation[] };
 	/** Questions on which the engine threw. */
 	errors: number;
@@ -263,6 +268,10 @@ export function evaluate(engine: EvalEngine, questions: readonly EvalQuestion[])
 			disagreementRecall: ratio(
 				withConflict.filter((result) => result.expectedConflict !== null && result.conflictKinds.includes(result.expectedConflict)).length,
 				withConflict.length,
+			),
+			unexpectedDisagreements: ratio(
+				results.filter((result) => result.answered === true && result.expectedConflict === null && result.conflictKinds.length > 0).length,
+				results.filter((result) => result.answered === true && result.expectedConflict === null).length,
 			),
 			verbatim: { checked, violations },
 			errors: results.filter((result) => result.error !== null).length,

@@ -30,6 +30,7 @@ const rows: Array<[string, (metrics: EvalMetrics) => Ratio]> = [
 	['abstention precision', (metrics) => metrics.abstentionPrecision],
 	['abstention recall', (metrics) => metrics.abstentionRecall],
 	['disagreement recall', (metrics) => metrics.disagreementRecall],
+	['unexpected disagreements', (metrics) => metrics.unexpectedDisagreements],
 ];
 
 function table(lines: string[][]): string {

@@ -15,46 +15,67 @@ const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const ASCII = /^[\x00-\x7F]*$/;
 const POSSESSIVE = /'s$/;
 const DIGITS = /^\p{N}+$/u;
-const stems = new Map<string, string>();
+const ACRONYM = /^(?:\p{Lu}\.?){2,3}$/u;
 
-function stem(word: string): string {
-	let stemmed = stems.get(word);
-	if (stemmed === undefined) {
-		stemmed = DIGITS.test(word) ? word : stemmer(IRREGULAR_VERBS.get(word) ?? word);
-		stems.set(word, stemmed);
-	}
-	return stemmed;
+/**
+ * A word in capitals that may be an acronym: "IS" (Islamic State), "US". Whether a function word spelled so is an
+ * acronym depends on the text around it (see `termOf`), so these few words are never cached.
+ */
+function mayBeAcronym(raw: string): boolean {
+	return raw.length <= 4 && ACRONYM.test(raw);
+}
+
+function computeTerm(raw: string, acronym: boolean): string | null {
+	let word = ASCII.test(raw) ? raw.toLowerCase() : normalizeText(raw);
+	word = word.replace(POSSESSIVE, '').replaceAll('.', '');
+	if (STOP_WORDS.has(word) && !acronym) return null;
+	word = word.replaceAll("'", '');
+	if (DIGITS.test(word)) return word;
+	return word.length < 2 ? null : stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
 
 /**
- * A function word written in capitals is an acronym: "IS" (Islamic State), "US". Text that is all capitals
- * (wire-copy headlines) is shouting, not acronyms.
+ * Terms by word as written. Analysis runs over every paragraph at build time and over every retrieved paragraph
+ * and sentence per question, and news text repeats its words, so most words cost one map lookup instead of
+ * normalizing and stemming. Bounded: a corpus has far fewer distinct spellings, but uploads must not grow it forever.
  */
-function isAcronym(raw: string, shouting: boolean): boolean {
-	return !shouting && raw.length <= 4 && /^(?:\p{Lu}\.?){2,3}$/u.test(raw);
+const terms = new Map<string, string | null>();
+const MAX_CACHED_TERMS = 250_000;
+
+/**
+ * Turns one word into its search term, or null for a stop word or a stray letter. A function word written in
+ * capitals is an acronym ("IS", "US") unless the whole text is in capitals (wire-copy headlines shout).
+ */
+export function termOf(raw: string, shouting = false): string | null {
+	if (mayBeAcronym(raw)) return computeTerm(raw, !shouting);
+	let term = terms.get(raw);
+	if (term === undefined) {
+		term = computeTerm(raw, false);
+		if (terms.size >= MAX_CACHED_TERMS) terms.clear();
+		terms.set(raw, term);
+	}
+	return term;
 }
 
-/** Turns one word into its search term, or null for a stop word or a stray letter. */
-export function termOf(raw: string, shouting = false): string | null {
-	let word = ASCII.test(raw) ? raw.toLowerCase() : normalizeText(raw);
-	word = word.replace(POSSESSIVE, '').replaceAll('.', '');
-	if (STOP_WORDS.has(word) && !isAcronym(raw, shouting)) return null;
-	word = word.replaceAll("'", '');
-	if (word.length < 2 && !DIGITS.test(word)) return null;
-	return stem(word);
+function eachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
+	// Only a capitalised word needs to know whether the whole text is capitals, so that is checked at most once.
+	let shouting: boolean | undefined;
+	for (const match of text.matchAll(WORD)) {
+		const raw = match[0];
+		const term = mayBeAcronym(raw) ? termOf(raw, (shouting ??= text === text.toUpperCase())) : termOf(raw);
+		if (term !== null) visit(term, match.index, match.index + raw.length);
+	}
 }
 
 /** Splits text into search terms with their positions, so matches can be highlighted in the original. */
 export function analyze(text: string): Token[] {
-	const shouting = text === text.toUpperCase();
 	const tokens: Token[] = [];
-	for (const match of text.matchAll(WORD)) {
-		const term = termOf(match[0], shouting);
-		if (term !== null) tokens.push({ term, start: match.index, end: match.index + match[0].length });
-	}
+	eachTerm(text, (term, start, end) => tokens.push({ term, start, end }));
 	return tokens;
 }
 
 export function analyzeTerms(text: string): string[] {
-	return analyze(text).map((token) => token.term);
+	const found: string[] = [];
+	eachTerm(text, (term) => found.push(term));
+	return found;
 }

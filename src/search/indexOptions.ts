@@ -1,4 +1,6 @@
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
+import type { Scoring } from './paragraphMiniSearch.js';
+import type { CommonTermRule } from './ranking.js';
 
 /**
  * Every MiniSearch option lives here, so the snapshot key (see `snapshot.ts`) can hash them and a change
@@ -31,17 +33,23 @@ export const EXPANSION = {
 	minPrefixLength: 4,
 } as const;
 
-export const SEARCH_DEFAULTS: SearchOptions = {
-	boost: { ...FIELD_BOOSTS },
-	combineWith: 'OR',
+/** How paragraphs are scored: MiniSearch's BM25+ with its default parameters and expansion weights, per field. */
+export const SCORING = {
+	boosts: FIELD_BOOSTS,
 	weights: { fuzzy: 0.45, prefix: 0.375 },
 	bm25: { k: 1.2, b: 0.7, d: 0.5 },
-};
+} as const satisfies Scoring;
+
+/**
+ * A term in more than 1 % of paragraphs, and in more than 1,000, only adds to the score of paragraphs a rarer
+ * question term brings in (see `Ranker`). Below 1,000 paragraphs nothing is common, so the story alone, or any
+ * small corpus, is ranked exhaustively.
+ */
+export const COMMON_TERMS = { share: 0.01, minimum: 1_000 } as const satisfies CommonTermRule;
 
 /** Options that are data (hashed into the snapshot key); the functions are attached in `paragraphIndex.ts`. */
 export const INDEX_OPTIONS = {
 	idField: 'id',
 	fields: FIELDS,
 	storeFields: [] as string[],
-	searchOptions: SEARCH_DEFAULTS,
 } satisfies Partial<Options<IndexedParagraph>>;

@@ -1,13 +1,15 @@
-import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from './analyzer.js';
-import { EXPANSION, INDEX_OPTIONS, type IndexedParagraph } from './indexOptions.js';
+import { COMMON_TERMS, EXPANSION, INDEX_OPTIONS, type IndexedParagraph, SCORING } from './indexOptions.js';
+import { type PackedIndex, ParagraphMiniSearch } from './paragraphMiniSearch.js';
+import { Ranker } from './ranking.js';
 import { paragraphId, type QueryTerm, type SearchIndex, type SearchResults } from './searchIndex.js';
-import { TermStatistics } from './termStatistics.js';
+import { type PackedStatistics, TermStatistics } from './termStatistics.js';
 
 export interface IndexSnapshot {
-	index: AsPlainObject;
-	statistics: ReturnType<TermStatistics['toJSON']>;
+	index: PackedIndex;
+	statistics: PackedStatistics;
 }
 
 function indexedParagraphs(article: Article): IndexedParagraph[] {
@@ -24,22 +26,23 @@ function indexedParagraphs(article: Article): IndexedParagraph[] {
  * archive that outgrows one process can move to another engine without touching the answer code.
  */
 export class ParagraphIndex implements SearchIndex {
-	readonly #miniSearch: MiniSearch<IndexedParagraph>;
+	readonly #miniSearch: ParagraphMiniSearch;
 	readonly #statistics: TermStatistics;
+	readonly #ranker: Ranker;
 	// MiniSearch tokenizes each field itself; we analyze the text first for the statistics, so the text
 	// field's terms are handed over instead of being computed twice.
 	#pending: { text: string; terms: string[] } | null = null;
 
-	private constructor(statistics: TermStatistics, snapshot?: AsPlainObject) {
+	private constructor(statistics: TermStatistics, packed?: PackedIndex) {
 		const options: Options<IndexedParagraph> = {
 			...INDEX_OPTIONS,
 			tokenize: (text) => (this.#pending?.text === text ? this.#pending.terms : analyzeTerms(text)),
-			// Terms arrive already analyzed, both when indexing and in query trees built by `search`.
+			// Terms arrive already analyzed.
 			processTerm: (term) => term,
-			searchOptions: { ...INDEX_OPTIONS.searchOptions, tokenize: (term) => [term], processTerm: (term) => term },
 		};
-		this.#miniSearch = snapshot ? MiniSearch.loadJS(snapshot, options) : new MiniSearch(options);
+		this.#miniSearch = packed ? ParagraphMiniSearch.unpack(packed, options, SCORING) : new ParagraphMiniSearch(options, SCORING);
 		this.#statistics = statistics;
+		this.#ranker = new Ranker(this.#miniSearch, COMMON_TERMS);
 	}
 
 	static build(articles: Iterable<Article>): ParagraphIndex {
@@ -48,10 +51,9 @@ export class ParagraphIndex implements SearchIndex {
 		return index;
 	}
 
-	/** Throws if the snapshot was made by an incompatible MiniSearch; the caller then rebuilds. */
+	/** Throws if the snapshot does not fit these index options; the caller then rebuilds. */
 	static fromSnapshot(snapshot: IndexSnapshot): ParagraphIndex {
-		const { paragraphs, counts } = snapshot.statistics;
-		return new ParagraphIndex(new TermStatistics(counts, paragraphs), snapshot.index);
+		return new ParagraphIndex(TermStatistics.unpack(snapshot.statistics), snapshot.index);
 	}
 
 	get statistics(): TermStatistics {
@@ -93,18 +95,15 @@ export class ParagraphIndex implements SearchIndex {
 		});
 	}
 
+	/** See `Ranker` for which paragraphs are ranked; `total` counts them. */
 	search(terms: readonly QueryTerm[], limit: number, offset = 0): SearchResults {
 		if (terms.length === 0) return { hits: [], total: 0 };
-		const query: Query = {
-			combineWith: 'OR',
-			queries: terms.map(({ term, fuzzy, prefix, boost = 1 }) => ({ queries: [term], fuzzy: fuzzy || false, prefix, boostTerm: () => boost })),
-		};
-		const results = this.#miniSearch.search(query);
-		const hits = results.slice(offset, offset + limit).map((result) => ({ id: result.id as string, score: result.score, matched: result.terms }));
-		return { hits, total: results.length };
+		const { top, candidates } = this.#ranker.rank(terms, offset + limit);
+		const hits = top.slice(offset).map(({ shortId, score, matched }) => ({ id: this.#miniSearch.externalId(shortId), score, matched }));
+		return { hits, total: candidates };
 	}
 
 	toSnapshot(): IndexSnapshot {
-		return { index: this.#miniSearch.toJSON(), statistics: this.#statistics.toJSON() };
+		return { index: this.#miniSearch.pack(), statistics: this.#statistics.pack() };
 	}
 }

@@ -1,3 +1,9 @@
+export interface PackedStatistics {
+	paragraphs: number;
+	terms: string[];
+	counts: Uint32Array;
+}
+
 /**
  * How many paragraphs hold each term. MiniSearch keeps this internally but does not expose it, and the
  * answer step needs it: to weigh question terms (IDF) and to tell an unknown word from a known one.
@@ -39,7 +45,15 @@ export class TermStatistics {
 		}
 	}
 
-	toJSON(): { paragraphs: number; counts: [string, number][] } {
-		return { paragraphs: this.#paragraphs, counts: [...this.#counts] };
+	pack(): PackedStatistics {
+		return { paragraphs: this.#paragraphs, terms: [...this.#counts.keys()], counts: Uint32Array.from(this.#counts.values()) };
+	}
+
+	static unpack({ paragraphs, terms, counts }: PackedStatistics): TermStatistics {
+		if (terms.length !== counts.length) throw new Error('the term statistics do not match their terms');
+		return new TermStatistics(
+			terms.map((term, position) => [term, counts[position]!]),
+			paragraphs,
+		);
 	}
 }

@@ -1,0 +1,94 @@
+import MiniSearch, { type Query } from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { analyzeTerms } from '../../src/search/analyzer.js';
+import { COMMON_TERMS, INDEX_OPTIONS, type IndexedParagraph, SCORING } from '../../src/search/indexOptions.js';
+import { ParagraphIndex } from '../../src/search/paragraphIndex.js';
+import type { QueryTerm } from '../../src/search/searchIndex.js';
+
+function article(id: string, title: string, paragraphs: string[]): Article {
+	return {
+		id,
+		file: `${id}.md`,
+		title,
+		publisher: 'Test Wire',
+		date: '2025-11-01',
+		url: null,
+		contentHash: id,
+		paragraphs: paragraphs.map((text, index) => ({ doc: id, number: index + 1, section: null, text })),
+	};
+}
+
+const search = (index: ParagraphIndex, question: string, limit = 10) => index.search(index.planQuery(analyzeTerms(question)), limit);
+const ids = (result: ReturnType<typeof search>) => result.hits.map((hit) => hit.id);
+
+describe('ranking a small corpus', () => {
+	const articles = [
+		article('harbour', 'Harbour fire', ['A fire broke out at the harbour on Monday.', 'Firefighters said the harbour fire was contained by noon.', 'The mayor said the harbour would reopen.']),
+		article('council', 'Council vote', ['The council voted to close the library.', 'Residents said the library vote was rushed.']),
+		article('market', 'Fish market', ['Fishermen at the harbor market said prices fell.']),
+	];
+	const index = ParagraphIndex.build(articles);
+
+	it('scores every paragraph exactly as MiniSearch itself would', () => {
+		const miniSearch = new MiniSearch<IndexedParagraph>({
+			...INDEX_OPTIONS,
+			tokenize: analyzeTerms,
+			processTerm: (term) => term,
+			searchOptions: { boost: { ...SCORING.boosts }, weights: SCORING.weights, bm25: SCORING.bm25, tokenize: (term) => [term], processTerm: (term) => term },
+		});
+		for (const { id, title, paragraphs } of articles) for (const { number, text, section } of paragraphs) miniSearch.add({ id: `${id}#${number}`, text, title, section });
+		const terms: QueryTerm[] = [...index.planQuery(analyzeTerms('Who said the harbur fire was over?')), { term: 'librari', fuzzy: 0, prefix: false, boost: 0.6 }];
+		const query: Query = { combineWith: 'OR', queries: terms.map(({ term, fuzzy, prefix, boost = 1 }) => ({ queries: [term], fuzzy: fuzzy || false, prefix, boostTerm: () => boost })) };
+		const expected = miniSearch.search(query).map((result) => ({ id: result.id as string, score: result.score, matched: result.terms.sort() }));
+		const { hits, total } = index.search(terms, 100);
+		expect(total).toBe(expected.length);
+		expect(hits.map((hit) => ({ ...hit, matched: [...hit.matched].sort() }))).toEqual(expected.map((result) => ({ ...result, score: expect.closeTo(result.score, 9) })));
+	});
+
+	it('finds a misspelled word by edit distance and says which indexed word matched', () => {
+		const [hit] = search(index, 'harbur market prices').hits;
+		expect(hit).toMatchObject({ id: 'market#1' });
+		expect(hit!.matched).toEqual(expect.arrayContaining(['harbor', 'market', 'price']));
+	});
+
+	it('pages through the ranking with offset and limit, and counts every ranked paragraph', () => {
+		const all = search(index, 'harbour said', 100);
+		const page = index.search(index.planQuery(analyzeTerms('harbour said')), 2, 1);
+		expect(page.hits).toEqual(all.hits.slice(1, 3));
+		expect(page.total).toBe(all.total);
+	});
+
+	it('never returns a removed paragraph', () => {
+		const refreshed = ParagraphIndex.build(articles);
+		refreshed.remove([articles[1]!]);
+		expect(ids(search(refreshed, 'library vote', 100))).toEqual([]);
+		expect(refreshed.statistics.documentFrequency('librari')).toBe(0);
+	});
+});
+
+describe('ranking an archive where some question words are in most paragraphs', () => {
+	// Enough paragraphs that "said" and "market" are common (see COMMON_TERMS); "harbour" and "vote" are not.
+	const filler = Array.from({ length: COMMON_TERMS.minimum + 200 }, (_, n) => `Traders said the market closed ${n % 7 === 0 ? 'higher' : 'lower'} on day ${n}.`);
+	const articles = [
+		article('wire', 'Markets', filler),
+		article('harbour', 'Harbour plan', ['The council vote on the harbour plan was delayed, officials said.', 'The harbour plan was criticised by traders at the market, who said it would raise rents.', 'Fishermen welcomed the harbour plan.']),
+	];
+	const index = ParagraphIndex.build(articles);
+
+	it('ranks only paragraphs that hold a specific word of the question, not those sharing only common words', () => {
+		const result = search(index, 'What did traders at the market say about the harbour plan?', 20);
+		expect(ids(result).sort()).toEqual(['harbour#1', 'harbour#2', 'harbour#3']);
+		expect(result.total).toBe(3);
+	});
+
+	it('lets the common words order the paragraphs the specific words bring in', () => {
+		expect(ids(search(index, 'What did traders at the market say about the harbour plan?'))[0]).toBe('harbour#2');
+	});
+
+	it('still answers a question made only of common words, from the rarest of them', () => {
+		const result = search(index, 'Did the market close higher?');
+		expect(result.hits.length).toBeGreaterThan(0);
+		expect(result.hits.every((hit) => hit.matched.includes('higher'))).toBe(true);
+	});
+});

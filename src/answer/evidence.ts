@@ -1,3 +1,4 @@
+import type { Article } from '../corpus/types.js';
 import type { QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
@@ -141,6 +142,49 @@ function proximity(tokens: ReturnType<typeof analyze>, matches: TermMatches): nu
 	return (positions.length - 1) / (positions.at(-1)! - positions[0]!);
 }
 
+interface LocalStatistics {
+	paragraphs: number;
+	frequency: Map<string, number>;
+}
+
+// Articles are immutable and replaced on change, so their paragraphs' terms can be cached by identity.
+const paragraphTerms = new WeakMap<Article, Set<string>[]>();
+
+function termsByParagraph(article: Article): Set<string>[] {
+	let terms = paragraphTerms.get(article);
+	if (!terms) {
+		terms = article.paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text)));
+		paragraphTerms.set(article, terms);
+	}
+	return terms;
+}
+
+/**
+ * Term frequencies over the documents the question retrieved. Sentences of a story compete with each other, so
+ * a question's words are weighed against that story's vocabulary: "mother" is a telling word in a story about a
+ * raid even when an archive loaded beside it uses it everywhere, and a word the story never uses counts fully
+ * however common it is elsewhere. On a corpus that is the story, this is close to the corpus-wide weight.
+ */
+function localStatistics(library: Library, paragraphIds: readonly string[]): LocalStatistics {
+	const documents = new Set(paragraphIds.map((id) => id.slice(0, id.lastIndexOf('#'))));
+	const frequency = new Map<string, number>();
+	let paragraphs = 0;
+	for (const id of documents) {
+		const article = library.articles.get(id);
+		if (!article) continue;
+		for (const terms of termsByParagraph(article)) {
+			paragraphs++;
+			for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+		}
+	}
+	return { paragraphs, frequency };
+}
+
+function idf({ paragraphs, frequency }: LocalStatistics, term: string): number {
+	const count = frequency.get(term) ?? 0;
+	return Math.log(1 + (paragraphs - count + 0.5) / (count + 0.5));
+}
+
 /** Synonyms the corpus uses, each mapped to the question term it stands in for. */
 function synonymsFor(terms: readonly string[], known: (term: string) => boolean): Map<string, string> {
 	const synonyms = new Map<string, string>();
@@ -166,8 +210,6 @@ export interface Evidence {
 export function gatherEvidence(library: Library, question: AnalyzedQuestion, limit = PARAGRAPHS_TO_SCORE): Evidence {
 	const { index } = library;
 	const plan = index.planQuery(question.terms);
-	const weights = new Map(plan.map(({ term }) => [term, index.statistics.idf(term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
-	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
 	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
 	const supportOf = (id: string): number => {
@@ -180,6 +222,9 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limit);
 	const matches = matchIndexTerms(plan, synonyms, hits.flatMap((hit) => hit.matched));
+	const local = localStatistics(library, hits.map((hit) => hit.id));
+	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
+	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const questionTerms = new Set(question.terms);
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];

@@ -5,27 +5,34 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Article } from '../src/corpus/types.js';
-import type { IndexedParagraph } from '../src/search/indexOptions.js';
 import { type IndexHit, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from '../src/search/searchIndex.js';
 
 export const DEFAULT_FIELDS = ['text', 'title', 'section'];
 
+/** A paragraph as default MiniSearch indexes it: with its article's title as a field of its own. */
+export interface DefaultDocument {
+	id: string;
+	text: string;
+	title: string;
+	section: string | null;
+}
+
 export const DEFAULT_SEARCH: SearchOptions = { fuzzy: 0.2, prefix: true };
 
-export function defaultDocuments(articles: readonly Article[]): IndexedParagraph[] {
+export function defaultDocuments(articles: readonly Article[]): DefaultDocument[] {
 	return articles.flatMap((article) =>
 		article.paragraphs.map((paragraph) => ({ id: paragraphId(article.id, paragraph.number), text: paragraph.text, title: article.title, section: paragraph.section })),
 	);
 }
 
-export function buildDefaultIndex(articles: readonly Article[]): MiniSearch<IndexedParagraph> {
-	const miniSearch = new MiniSearch<IndexedParagraph>({ fields: DEFAULT_FIELDS });
+export function buildDefaultIndex(articles: readonly Article[]): MiniSearch<DefaultDocument> {
+	const miniSearch = new MiniSearch<DefaultDocument>({ fields: DEFAULT_FIELDS });
 	miniSearch.addAll(defaultDocuments(articles));
 	return miniSearch;
 }
 
-export function loadDefaultIndex(json: string): MiniSearch<IndexedParagraph> {
-	return MiniSearch.loadJSON<IndexedParagraph>(json, { fields: DEFAULT_FIELDS });
+export function loadDefaultIndex(json: string): MiniSearch<DefaultDocument> {
+	return MiniSearch.loadJSON<DefaultDocument>(json, { fields: DEFAULT_FIELDS });
 }
 
 function hitsOf(results: ReturnType<MiniSearch['search']>, limit: number, offset: number): SearchResults {
@@ -34,7 +41,7 @@ function hitsOf(results: ReturnType<MiniSearch['search']>, limit: number, offset
 }
 
 /** The raw question through the default index: what an untuned MiniSearch answers a question with. */
-export function searchDefault(miniSearch: MiniSearch<IndexedParagraph>, question: string, limit: number): SearchResults {
+export function searchDefault(miniSearch: MiniSearch<DefaultDocument>, question: string, limit: number): SearchResults {
 	return hitsOf(miniSearch.search(question, DEFAULT_SEARCH), limit, 0);
 }
 
@@ -46,7 +53,7 @@ export function searchDefault(miniSearch: MiniSearch<IndexedParagraph>, question
  */
 export class DefaultSearchIndex implements SearchIndex {
 	constructor(
-		readonly miniSearch: MiniSearch<IndexedParagraph>,
+		readonly miniSearch: MiniSearch<DefaultDocument>,
 		readonly statistics: TermFrequencies,
 	) {}
 

@@ -9,11 +9,10 @@ import type MiniSearch from 'minisearch';
 import { type CorpusFileCache, loadCorpus } from '../src/corpus/loadCorpus.js';
 import type { Article } from '../src/corpus/types.js';
 import { silentLogger } from '../src/logger.js';
-import type { IndexedParagraph } from '../src/search/indexOptions.js';
 import { paragraphId } from '../src/search/searchIndex.js';
 import { type RefreshReport, StoryEngine } from '../src/storyEngine.js';
 import { runConcern } from './child.js';
-import { buildDefaultIndex, defaultDocuments } from './defaults.js';
+import { buildDefaultIndex, type DefaultDocument, defaultDocuments } from './defaults.js';
 import { benchQuestions, elapsedAsync, median, yieldToEventLoop } from './measure.js';
 import { makeScaleCorpus } from './scales.js';
 
@@ -60,7 +59,7 @@ class DefaultRefresher {
 	#articles = new Map<string, Article>();
 
 	constructor(
-		readonly miniSearch: MiniSearch<IndexedParagraph>,
+		readonly miniSearch: MiniSearch<DefaultDocument>,
 		readonly corpusDir: string,
 	) {}
 

@@ -1,5 +1,5 @@
 import type { Options } from 'minisearch';
-import type { Scoring } from './paragraphMiniSearch.js';
+import type { AnalyzedParagraph, Scoring } from './paragraphMiniSearch.js';
 import type { CommonTermRule } from './ranking.js';
 
 /**
@@ -9,13 +9,8 @@ import type { CommonTermRule } from './ranking.js';
  */
 export const ANALYZER_VERSION = 2;
 
-/** What the index stores per paragraph; the text itself is kept by the caller, not duplicated in the index. */
-export interface IndexedParagraph {
-	id: string;
-	text: string;
-	title: string;
-	section: string | null;
-}
+/** The article's title is a field too, indexed once per article (see `ParagraphMiniSearch`). */
+export const TITLE_FIELD = 'title';
 
 /** Paragraph text carries the evidence; title and section only nudge ranking. */
 export const FIELD_BOOSTS = { text: 1, title: 0.3, section: 0.5 } as const;
@@ -52,4 +47,4 @@ export const INDEX_OPTIONS = {
 	idField: 'id',
 	fields: FIELDS,
 	storeFields: [] as string[],
-} satisfies Partial<Options<IndexedParagraph>>;
+} satisfies Partial<Options<AnalyzedParagraph>>;

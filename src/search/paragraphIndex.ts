@@ -1,23 +1,15 @@
-import type { Options } from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from './analyzer.js';
-import { COMMON_TERMS, EXPANSION, INDEX_OPTIONS, type IndexedParagraph, SCORING } from './indexOptions.js';
-import { type PackedIndex, ParagraphMiniSearch } from './paragraphMiniSearch.js';
+import { COMMON_TERMS, EXPANSION, INDEX_OPTIONS, SCORING, TITLE_FIELD } from './indexOptions.js';
 import { Ranker } from './ranking.js';
-import { paragraphId, type QueryTerm, type SearchIndex, type SearchResults } from './searchIndex.js';
-import { type PackedStatistics, TermStatistics } from './termStatistics.js';
+import { type AnalyzedParagraph, type PackedIndex, ParagraphMiniSearch } from './paragraphMiniSearch.js';
+import { paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from './searchIndex.js';
 
-export interface IndexSnapshot {
-	index: PackedIndex;
-	statistics: PackedStatistics;
-}
-
-function indexedParagraphs(article: Article): IndexedParagraph[] {
-	return article.paragraphs.map((paragraph) => ({
-		id: paragraphId(article.id, paragraph.number),
-		text: paragraph.text,
-		title: article.title,
-		section: paragraph.section,
+function analyzed(article: Article): AnalyzedParagraph[] {
+	return article.paragraphs.map(({ number, text, section }) => ({
+		id: paragraphId(article.id, number),
+		terms: analyzeTerms(text),
+		sectionTerms: section === null ? null : analyzeTerms(section),
 	}));
 }
 
@@ -27,59 +19,42 @@ function indexedParagraphs(article: Article): IndexedParagraph[] {
  */
 export class ParagraphIndex implements SearchIndex {
 	readonly #miniSearch: ParagraphMiniSearch;
-	readonly #statistics: TermStatistics;
 	readonly #ranker: Ranker;
-	// MiniSearch tokenizes each field itself; we analyze the text first for the statistics, so the text
-	// field's terms are handed over instead of being computed twice.
-	#pending: { text: string; terms: string[] } | null = null;
+	/** Paragraph counts per term, read from the postings. */
+	readonly statistics: TermFrequencies;
 
-	private constructor(statistics: TermStatistics, packed?: PackedIndex) {
-		const options: Options<IndexedParagraph> = {
-			...INDEX_OPTIONS,
-			tokenize: (text) => (this.#pending?.text === text ? this.#pending.terms : analyzeTerms(text)),
-			// Terms arrive already analyzed.
-			processTerm: (term) => term,
+	private constructor(packed?: PackedIndex) {
+		const miniSearch = packed ? ParagraphMiniSearch.unpack(packed, INDEX_OPTIONS, SCORING, TITLE_FIELD) : new ParagraphMiniSearch(INDEX_OPTIONS, SCORING, TITLE_FIELD);
+		this.#miniSearch = miniSearch;
+		this.#ranker = new Ranker(miniSearch, COMMON_TERMS);
+		this.statistics = {
+			get paragraphCount() {
+				return miniSearch.documentCount;
+			},
+			documentFrequency: (term) => miniSearch.documentFrequency(term),
+			// BM25's smoothed IDF; an unknown term gets the highest weight, since it is the most specific.
+			idf: (term) => Math.log(1 + (miniSearch.documentCount - miniSearch.documentFrequency(term) + 0.5) / (miniSearch.documentFrequency(term) + 0.5)),
 		};
-		this.#miniSearch = packed ? ParagraphMiniSearch.unpack(packed, options, SCORING) : new ParagraphMiniSearch(options, SCORING);
-		this.#statistics = statistics;
-		this.#ranker = new Ranker(this.#miniSearch, COMMON_TERMS);
 	}
 
 	static build(articles: Iterable<Article>): ParagraphIndex {
-		const index = new ParagraphIndex(new TermStatistics());
+		const index = new ParagraphIndex();
 		index.add(articles);
 		return index;
 	}
 
 	/** Throws if the snapshot does not fit these index options; the caller then rebuilds. */
-	static fromSnapshot(snapshot: IndexSnapshot): ParagraphIndex {
-		return new ParagraphIndex(TermStatistics.unpack(snapshot.statistics), snapshot.index);
-	}
-
-	get statistics(): TermStatistics {
-		return this.#statistics;
+	static fromSnapshot(packed: PackedIndex): ParagraphIndex {
+		return new ParagraphIndex(packed);
 	}
 
 	add(articles: Iterable<Article>): void {
-		for (const article of articles) {
-			for (const paragraph of indexedParagraphs(article)) {
-				const terms = analyzeTerms(paragraph.text);
-				this.#statistics.add(new Set(terms));
-				this.#pending = { text: paragraph.text, terms };
-				this.#miniSearch.add(paragraph);
-			}
-		}
-		this.#pending = null;
+		for (const article of articles) this.#miniSearch.addArticle(analyzed(article), analyzeTerms(article.title));
 	}
 
-	/** Removes articles as they were indexed. `discard` is O(1); MiniSearch vacuums the index in the background. */
+	/** Removes articles as they were indexed (their terms are analyzed again to find their postings). */
 	remove(articles: Iterable<Article>): void {
-		for (const article of articles) {
-			for (const paragraph of article.paragraphs) {
-				this.#statistics.remove(new Set(analyzeTerms(paragraph.text)));
-				this.#miniSearch.discard(paragraphId(article.id, paragraph.number));
-			}
-		}
+		for (const article of articles) this.#miniSearch.removeArticle(analyzed(article), analyzeTerms(article.title));
 	}
 
 	/**
@@ -88,7 +63,7 @@ export class ParagraphIndex implements SearchIndex {
 	 */
 	planQuery(terms: readonly string[]): QueryTerm[] {
 		return [...new Set(terms)].map((term) => {
-			const rare = this.#statistics.documentFrequency(term) <= EXPANSION.maxDocumentFrequency;
+			const rare = this.#miniSearch.documentFrequency(term) <= EXPANSION.maxDocumentFrequency;
 			const fuzzy = !rare || term.length < EXPANSION.minFuzzyLength ? 0 : term.length >= EXPANSION.twoEditsFromLength ? 2 : 1;
 			const prefix = rare && term.length >= EXPANSION.minPrefixLength && !/^\d+$/.test(term);
 			return { term, fuzzy, prefix };
@@ -103,7 +78,7 @@ export class ParagraphIndex implements SearchIndex {
 		return { hits, total: candidates };
 	}
 
-	toSnapshot(): IndexSnapshot {
-		return { index: this.#miniSearch.pack(), statistics: this.#statistics.pack() };
+	toSnapshot(): PackedIndex {
+		return this.#miniSearch.pack();
 	}
 }

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { IndexedParagraph } from './indexOptions.js';
+import { PostingList } from './postingList.js';
 import type { QueryTerm } from './searchIndex.js';
 
 /**
@@ -11,8 +11,12 @@ export interface MatchList {
 	query: number;
 	indexTerm: string;
 	fieldId: number;
-	/** Paragraph (short id) → how often the term occurs in the field. */
-	postings: ReadonlyMap<number, number>;
+	/** Short id → how often the term occurs in the field. For an article field, the id is the article's first paragraph. */
+	postings: PostingList;
+	/** The title: one posting per article, counting for every paragraph of it. */
+	perArticle: boolean;
+	/** How many paragraphs the list reaches: BM25's document frequency, and the cost of scanning the list. */
+	paragraphs: number;
 	/** Term weight × field boost × IDF: everything in the contribution that does not depend on the paragraph. */
 	scale: number;
 	averageLength: number;
@@ -29,35 +33,63 @@ export interface Scoring {
 export interface PackedIndex {
 	documentCount: number;
 	nextId: number;
-	dirtCount: number;
 	fieldIds: Record<string, number>;
 	averageFieldLength: number[];
 	shortIds: Uint32Array;
 	ids: string[];
+	/** Per paragraph, the short id of its article's first paragraph. */
+	articleStarts: Uint32Array;
 	/** Per paragraph and field, its number of distinct terms; NO_FIELD where the paragraph lacks the field. */
 	fieldLengths: Uint32Array;
 	terms: string[];
-	/** Per term and field, how many postings follow in `postingIds` / `postingFrequencies` (0: none). */
+	/** Per term and field, how many postings follow in `postings` (0: none). */
 	postingCounts: Uint32Array;
-	postingIds: Uint32Array;
-	postingFrequencies: Uint32Array;
+	/** Short id, frequency, short id, frequency… term after term, field after field. */
+	postings: Uint32Array;
+}
+
+/** A paragraph as indexed: its id (`doc#n`) and the terms of its text and section, already analyzed. */
+export interface AnalyzedParagraph {
+	id: string;
+	terms: string[];
+	/** Null when the paragraph has no section, which MiniSearch does not count in the section's average length. */
+	sectionTerms: string[] | null;
 }
 
 const NO_FIELD = 0xffff_ffff;
 
 /**
- * MiniSearch, opened up where its fields are `protected` for exactly this: ranking reads the postings directly
- * (see `ranking.ts`) instead of scoring and sorting every paragraph that shares a word with the question, and
- * snapshots are packed into flat arrays instead of JSON objects keyed by stringified numbers.
+ * MiniSearch, opened up where its fields are `protected` for exactly this. It keeps MiniSearch's data model (a radix
+ * tree of terms, per field the postings with term frequencies, field lengths and their averages, numeric short ids)
+ * and its BM25+, and changes how that data is held and read:
+ *
+ * - Postings are `PostingList`s (typed arrays) instead of a `Map` per term and field: 8 bytes a posting, not ~40.
+ * - Ranking reads the postings directly (see `ranking.ts`) instead of scoring and sorting every paragraph that
+ *   shares a word with the question.
+ * - The title is indexed once per article, on the article's first paragraph, instead of once per paragraph: every
+ *   paragraph is scored on its article's title as before (same BM25, with paragraph-weighted statistics), but the
+ *   archive's 700,000 title postings shrink to 130,000. An article's paragraphs are added together, so their short
+ *   ids run consecutively from the first.
+ * - Removal is eager (the article's terms are known), so postings never hold removed paragraphs and a term's
+ *   posting count is its exact paragraph count.
+ * - Snapshots are flat arrays, and a loaded index reads its postings in place from them.
  */
-export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
+export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #scoring: Scoring;
 	readonly #fieldNames: string[];
+	readonly #titleField: number;
+	/** Paragraph short id → its article's first paragraph. */
+	#articleStarts = new Uint32Array(0);
+	/** First paragraph → the article's number of paragraphs. */
+	readonly #articleSizes = new Map<number, number>();
+	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
+	#titleLengthTotal = 0;
 
-	constructor(options: Options<IndexedParagraph>, scoring: Scoring) {
+	constructor(options: Options<AnalyzedParagraph>, scoring: Scoring, titleField: string) {
 		super(options);
 		this.#scoring = scoring;
 		this.#fieldNames = options.fields;
+		this.#titleField = this._fieldIds[titleField]!;
 	}
 
 	/** One past the largest short id in use: the size of a per-paragraph array. */
@@ -65,16 +97,114 @@ export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
 		return this._nextId;
 	}
 
-	isLive(shortId: number): boolean {
-		return this._documentIds.has(shortId);
+	/** Paragraphs whose text holds the term: the postings are exact, removal being eager. */
+	documentFrequency(term: string): number {
+		return this._index.get(term)?.get(this._fieldIds['text']!)?.size ?? 0;
 	}
 
 	externalId(shortId: number): string {
 		return this._documentIds.get(shortId) as string;
 	}
 
-	fieldLength(shortId: number, fieldId: number): number {
-		return this._fieldLength.get(shortId)![fieldId]!;
+	articleStart(shortId: number): number {
+		return this.#articleStarts[shortId]!;
+	}
+
+	/** Paragraphs of the article starting at this short id; 0 once it is removed. */
+	articleSize(start: number): number {
+		return this.#articleSizes.get(start) ?? 0;
+	}
+
+	/**
+	 * Adds an article's paragraphs as MiniSearch's `add` would (short ids, field lengths and their running averages,
+	 * postings with term frequencies), but into posting lists, with the terms already analyzed, and the title once.
+	 */
+	addArticle(paragraphs: readonly AnalyzedParagraph[], titleTerms: readonly string[]): void {
+		const start = this._nextId;
+		const { text, section } = this._fieldIds as Record<string, number>;
+		for (const { id, terms, sectionTerms } of paragraphs) {
+			if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+			const shortId = this._nextId++;
+			this._documentCount++;
+			this._idToShortId.set(id, shortId);
+			this._documentIds.set(shortId, id);
+			// Created with its final length (the first paragraph also holds the title's): grown from [], an array
+			// reserves room for 17, and there is one per paragraph.
+			const fields = [text!, ...(sectionTerms === null ? [] : [section!]), ...(shortId === start ? [this.#titleField] : [])];
+			this._fieldLength.set(shortId, new Array<number>(Math.max(...fields) + 1));
+			this.#changeField(shortId, text!, terms, 1);
+			if (sectionTerms !== null) this.#changeField(shortId, section!, sectionTerms, 1);
+		}
+		this.#growArticleStarts();
+		this.#articleStarts.fill(start, start, this._nextId);
+		this.#articleSizes.set(start, paragraphs.length);
+		const titleLength = this.#changeField(start, this.#titleField, titleTerms, 1);
+		this._fieldLength.get(start)![this.#titleField] = titleLength;
+		this.#titleLengthTotal += paragraphs.length * titleLength;
+	}
+
+	/**
+	 * Removes an article's paragraphs and title given the same terms it was added with. Unlike MiniSearch's
+	 * `discard`, the postings go at once: no vacuuming, and a term's posting count stays its exact paragraph count.
+	 */
+	removeArticle(paragraphs: readonly AnalyzedParagraph[], titleTerms: readonly string[]): void {
+		const start = this._idToShortId.get(paragraphs[0]?.id);
+		if (start === undefined) return;
+		this.#titleLengthTotal -= this.articleSize(start) * this.#changeField(start, this.#titleField, titleTerms, -1);
+		this.#articleSizes.delete(start);
+		for (const { id, terms, sectionTerms } of paragraphs) {
+			const shortId = this._idToShortId.get(id)!;
+			this.#changeField(shortId, this._fieldIds['text']!, terms, -1);
+			if (sectionTerms !== null) this.#changeField(shortId, this._fieldIds['section']!, sectionTerms, -1);
+			this._idToShortId.delete(id);
+			this._documentIds.delete(shortId);
+			this._fieldLength.delete(shortId);
+			this._documentCount--;
+		}
+	}
+
+	/**
+	 * Adds (+1) or removes (-1) one field of a paragraph, or the title of an article: its postings, its length, and
+	 * for paragraph fields MiniSearch's running average length, computed exactly as its `add` and `discard` do.
+	 * Returns the field's length: its number of distinct terms.
+	 */
+	#changeField(shortId: number, fieldId: number, terms: readonly string[], direction: 1 | -1): number {
+		const frequencies = new Map<string, number>();
+		for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+		for (const [term, frequency] of frequencies) {
+			if (direction === 1) {
+				const fields = this._index.fetch(term, () => new Map());
+				let postings = fields.get(fieldId) as PostingList | undefined;
+				if (!postings) fields.set(fieldId, (postings = new PostingList()));
+				postings.set(shortId, frequency);
+				continue;
+			}
+			const fields = this._index.get(term);
+			const postings = fields?.get(fieldId);
+			if (!fields || !postings) continue;
+			postings.delete(shortId);
+			if (postings.size === 0) fields.delete(fieldId);
+			if (fields.size === 0) this._index.delete(term);
+		}
+		const length = frequencies.size;
+		if (fieldId === this.#titleField) return length;
+		const average = this._avgFieldLength[fieldId] ?? 0;
+		if (direction === 1) {
+			this._fieldLength.get(shortId)![fieldId] = length;
+			const count = this._documentCount - 1;
+			this._avgFieldLength[fieldId] = (average * count + length) / (count + 1);
+		} else {
+			const count = this._documentCount;
+			this._avgFieldLength[fieldId] = count === 1 ? 0 : (average * count - length) / (count - 1);
+		}
+		return length;
+	}
+
+	#growArticleStarts(): void {
+		if (this.#articleStarts.length >= this._nextId) return;
+		const grown = new Uint32Array(Math.max(this._nextId, Math.ceil(this.#articleStarts.length * 1.5)));
+		grown.set(this.#articleStarts);
+		this.#articleStarts = grown;
 	}
 
 	/**
@@ -109,36 +239,50 @@ export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
 			if (!fields) continue;
 			for (const field of this.#fieldNames) {
 				const fieldId = this._fieldIds[field]!;
-				const postings = fields.get(fieldId);
+				const postings = fields.get(fieldId) as PostingList | undefined;
 				if (!postings) continue;
+				const perArticle = fieldId === this.#titleField;
+				const paragraphs = perArticle ? this.#paragraphsOf(postings) : postings.size;
 				lists.push({
 					query,
 					indexTerm,
 					fieldId,
 					postings,
-					scale: weight * boost * (this.#scoring.boosts[field] ?? 1) * inverseDocumentFrequency(postings.size, this._documentCount),
-					averageLength: this._avgFieldLength[fieldId]!,
+					perArticle,
+					paragraphs,
+					scale: weight * boost * (this.#scoring.boosts[field] ?? 1) * inverseDocumentFrequency(paragraphs, this._documentCount),
+					averageLength: perArticle ? this.#titleLengthTotal / this._documentCount : this._avgFieldLength[fieldId]!,
 				});
 			}
 		}
 		return lists;
 	}
 
-	/** The BM25+ contribution of one list to one paragraph, exactly as MiniSearch computes it. */
+	#paragraphsOf(articlePostings: PostingList): number {
+		let paragraphs = 0;
+		articlePostings.scan((start) => {
+			paragraphs += this.articleSize(start);
+		});
+		return paragraphs;
+	}
+
+	/** The BM25+ contribution of one posting (a paragraph, or for the title an article's first paragraph). */
 	contribution(list: MatchList, shortId: number, frequency: number): number {
 		const { k, b, d } = this.#scoring.bm25;
-		const length = this.fieldLength(shortId, list.fieldId);
+		const length = this._fieldLength.get(shortId)![list.fieldId]!;
 		return list.scale * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / list.averageLength)));
 	}
 
 	pack(): PackedIndex {
 		const fieldCount = this.#fieldNames.length;
 		const shortIds = new Uint32Array(this._documentIds.size);
+		const articleStarts = new Uint32Array(shortIds.length);
 		const ids: string[] = [];
 		const fieldLengths = new Uint32Array(shortIds.length * fieldCount).fill(NO_FIELD);
 		let position = 0;
 		for (const [shortId, id] of this._documentIds) {
 			shortIds[position] = shortId;
+			articleStarts[position] = this.#articleStarts[shortId]!;
 			ids.push(id as string);
 			const lengths = this._fieldLength.get(shortId)!;
 			for (let field = 0; field < fieldCount; field++) {
@@ -153,8 +297,7 @@ export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
 			for (const postings of fields.values()) total += postings.size;
 		}
 		const postingCounts = new Uint32Array(terms.length * fieldCount);
-		const postingIds = new Uint32Array(total);
-		const postingFrequencies = new Uint32Array(total);
+		const pairs = new Uint32Array(2 * total);
 		let termIndex = 0;
 		let offset = 0;
 		for (const [, fields] of this._index) {
@@ -163,40 +306,39 @@ export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
 				const postings = fields.get(fieldId);
 				if (!postings) continue;
 				postingCounts[termIndex * fieldCount + fieldId] = postings.size;
-				for (const [shortId, frequency] of postings) {
-					postingIds[offset] = shortId;
-					postingFrequencies[offset++] = frequency;
-				}
+				(postings as PostingList).scan((shortId, frequency) => {
+					pairs[offset++] = shortId;
+					pairs[offset++] = frequency;
+				});
 			}
 			termIndex++;
 		}
 		return {
 			documentCount: this._documentCount,
 			nextId: this._nextId,
-			dirtCount: this._dirtCount,
 			fieldIds: this._fieldIds,
 			averageFieldLength: this._avgFieldLength,
 			shortIds,
 			ids,
+			articleStarts,
 			fieldLengths,
 			terms,
 			postingCounts,
-			postingIds,
-			postingFrequencies,
+			postings: pairs,
 		};
 	}
 
-	static unpack(packed: PackedIndex, options: Options<IndexedParagraph>, scoring: Scoring): ParagraphMiniSearch {
-		const index = new ParagraphMiniSearch(options, scoring);
+	static unpack(packed: PackedIndex, options: Options<AnalyzedParagraph>, scoring: Scoring, titleField: string): ParagraphMiniSearch {
+		const index = new ParagraphMiniSearch(options, scoring, titleField);
 		const fieldCount = options.fields.length;
-		if (Object.keys(packed.fieldIds).length !== fieldCount || packed.ids.length !== packed.shortIds.length) {
+		if (Object.keys(packed.fieldIds).length !== fieldCount || packed.ids.length !== packed.shortIds.length || packed.articleStarts.length !== packed.shortIds.length) {
 			throw new Error('MiniSearch: the packed index does not match these fields');
 		}
 		index._documentCount = packed.documentCount;
 		index._nextId = packed.nextId;
-		index._dirtCount = packed.dirtCount;
 		index._fieldIds = packed.fieldIds;
 		index._avgFieldLength = packed.averageFieldLength;
+		index.#growArticleStarts();
 		packed.ids.forEach((id, position) => {
 			const shortId = packed.shortIds[position]!;
 			const lengths: number[] = [];
@@ -207,20 +349,23 @@ export class ParagraphMiniSearch extends MiniSearch<IndexedParagraph> {
 			index._documentIds.set(shortId, id);
 			index._idToShortId.set(id, shortId);
 			index._fieldLength.set(shortId, lengths);
+			const start = packed.articleStarts[position]!;
+			index.#articleStarts[shortId] = start;
+			index.#articleSizes.set(start, index.articleSize(start) + 1);
 		});
+		for (const [start, size] of index.#articleSizes) index.#titleLengthTotal += size * (index._fieldLength.get(start)![index.#titleField] ?? 0);
 		let offset = 0;
 		packed.terms.forEach((term, termIndex) => {
-			const fields = new Map<number, Map<number, number>>();
+			const fields = new Map<number, PostingList>();
 			for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
 				const count = packed.postingCounts[termIndex * fieldCount + fieldId]!;
 				if (count === 0) continue;
-				const postings = new Map<number, number>();
-				for (const end = offset + count; offset < end; offset++) postings.set(packed.postingIds[offset]!, packed.postingFrequencies[offset]!);
-				fields.set(fieldId, postings);
+				fields.set(fieldId, new PostingList(packed.postings, offset, count));
+				offset += count;
 			}
 			index._index.set(term, fields);
 		});
-		if (offset !== packed.postingIds.length) throw new Error('MiniSearch: the packed index has postings left over');
+		if (2 * offset !== packed.postings.length) throw new Error('MiniSearch: the packed index has postings left over');
 		return index;
 	}
 }

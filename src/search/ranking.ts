@@ -1,6 +1,12 @@
 import type { MatchList, ParagraphMiniSearch } from './paragraphMiniSearch.js';
 import type { QueryTerm } from './searchIndex.js';
 
+/**
+ * A common term's list is scanned when it is at most this many times longer than the candidate list, and looked up
+ * candidate by candidate (a binary search each) otherwise: a scan step is a typed-array read, a lookup ~15 of them.
+ */
+const SCAN_RATIO = 8;
+
 export interface RankedParagraph {
 	shortId: number;
 	score: number;
@@ -59,7 +65,7 @@ export class Ranker {
 	rank(terms: readonly QueryTerm[], count: number): Ranking {
 		this.#ensureCapacity();
 		const groups = terms.map((term, position) => this.#index.matchLists(term, position));
-		const costs = groups.map((lists) => lists.reduce((sum, list) => sum + list.postings.size, 0));
+		const costs = groups.map((lists) => lists.reduce((sum, list) => sum + list.paragraphs, 0));
 		const order = groups.map((_, position) => position).filter((position) => costs[position]! > 0);
 		order.sort((a, b) => costs[a]! - costs[b]!);
 		const common = Math.max(this.#rule.minimum, this.#rule.share * this.#index.documentCount);
@@ -68,24 +74,24 @@ export class Ranker {
 		const candidates: number[] = [];
 		for (const position of order.slice(0, specific)) {
 			for (const list of groups[position]!) {
-				for (const [shortId, frequency] of list.postings) {
-					if (this.#lastTerm[shortId] === 0) {
-						if (!this.#index.isLive(shortId)) continue;
-						candidates.push(shortId);
-					}
-					this.#add(list, shortId, frequency);
-				}
+				this.#scan(list, (shortId, value) => {
+					if (this.#lastTerm[shortId] === 0) candidates.push(shortId);
+					this.#add(list, shortId, value);
+				});
 			}
 		}
 		for (const position of order.slice(specific)) {
 			for (const list of groups[position]!) {
-				if (list.postings.size <= candidates.length) {
-					for (const [shortId, frequency] of list.postings) if (this.#lastTerm[shortId] !== 0) this.#add(list, shortId, frequency);
-				} else {
-					for (const shortId of candidates) {
-						const frequency = list.postings.get(shortId);
-						if (frequency !== undefined) this.#add(list, shortId, frequency);
-					}
+				if (list.paragraphs <= SCAN_RATIO * candidates.length) {
+					this.#scan(list, (shortId, value) => {
+						if (this.#lastTerm[shortId] !== 0) this.#add(list, shortId, value);
+					});
+					continue;
+				}
+				for (const shortId of candidates) {
+					const key = list.perArticle ? this.#index.articleStart(shortId) : shortId;
+					const frequency = list.postings.get(key);
+					if (frequency !== undefined) this.#add(list, shortId, this.#index.contribution(list, key, frequency));
 				}
 			}
 		}
@@ -97,14 +103,24 @@ export class Ranker {
 			this.#lastTerm[shortId] = 0;
 		}
 		const lists = groups.flat();
-		return {
-			top: top.map(({ shortId, score }) => ({ shortId, score, matched: [...new Set(lists.filter((list) => list.postings.has(shortId)).map((list) => list.indexTerm))] })),
-			candidates: candidates.length,
-		};
+		const matched = (shortId: number) => lists.filter((list) => list.postings.has(list.perArticle ? this.#index.articleStart(shortId) : shortId)).map((list) => list.indexTerm);
+		return { top: top.map(({ shortId, score }) => ({ shortId, score, matched: [...new Set(matched(shortId))] })), candidates: candidates.length };
 	}
 
-	#add(list: MatchList, shortId: number, frequency: number): void {
-		this.#scores[shortId]! += this.#index.contribution(list, shortId, frequency);
+	/** Every live paragraph the list reaches, with the list's contribution to it; a title reaches its article's paragraphs. */
+	#scan(list: MatchList, visit: (shortId: number, value: number) => void): void {
+		list.postings.scan((key, frequency) => {
+			if (list.perArticle) {
+				const value = this.#index.contribution(list, key, frequency);
+				for (let shortId = key, end = key + this.#index.articleSize(key); shortId < end; shortId++) visit(shortId, value);
+			} else {
+				visit(key, this.#index.contribution(list, key, frequency));
+			}
+		});
+	}
+
+	#add(list: MatchList, shortId: number, value: number): void {
+		this.#scores[shortId]! += value;
 		if (this.#lastTerm[shortId] !== list.query + 1) {
 			this.#lastTerm[shortId] = list.query + 1;
 			this.#termsMatched[shortId]!++;

@@ -5,17 +5,16 @@ import path from 'node:path';
 import type { Article } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { ANALYZER_VERSION, INDEX_OPTIONS } from './indexOptions.js';
-import { type IndexSnapshot, ParagraphIndex } from './paragraphIndex.js';
+import { ParagraphIndex } from './paragraphIndex.js';
 import type { PackedIndex } from './paragraphMiniSearch.js';
-import type { PackedStatistics } from './termStatistics.js';
 
 const FORMAT = 'newsroom-story-index';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 // Version 1 snapshots were JSON; they are still recognized as stale files to remove.
 const FILE_PATTERN = /^index-[0-9a-f]{16}\.(?:bin|json)$/;
 
 /** The typed arrays of a snapshot, in file order; everything else is in the JSON header. */
-const ARRAYS = ['shortIds', 'fieldLengths', 'postingCounts', 'postingIds', 'postingFrequencies', 'statisticCounts'] as const;
+const ARRAYS = ['shortIds', 'articleStarts', 'fieldLengths', 'postingCounts', 'postings'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 
 interface Header {
@@ -24,8 +23,7 @@ interface Header {
 	key: string;
 	/** Typed arrays are written in the machine's byte order; a snapshot from another is rebuilt. */
 	endianness: 'LE' | 'BE';
-	index: Omit<PackedIndex, 'shortIds' | 'fieldLengths' | 'postingCounts' | 'postingIds' | 'postingFrequencies'>;
-	statistics: Omit<PackedStatistics, 'counts'>;
+	index: Omit<PackedIndex, ArrayName>;
 	lengths: Record<ArrayName, number>;
 }
 
@@ -53,17 +51,15 @@ const align = (offset: number) => Math.ceil(offset / 4) * 4;
  * to a multiple of 4, then the postings and lengths as raw 32-bit arrays. Loading it is a copy of those arrays into
  * MiniSearch's maps, with no JSON to parse for the 2 million postings of the archive and no text to re-analyze.
  */
-function encode(key: string, { index, statistics }: IndexSnapshot): Buffer[] {
-	const { shortIds, fieldLengths, postingCounts, postingIds, postingFrequencies, ...indexHeader } = index;
-	const { counts: statisticCounts, ...statisticsHeader } = statistics;
-	const arrays: Record<ArrayName, Uint32Array> = { shortIds, fieldLengths, postingCounts, postingIds, postingFrequencies, statisticCounts };
+function encode(key: string, index: PackedIndex): Buffer[] {
+	const { shortIds, articleStarts, fieldLengths, postingCounts, postings, ...indexHeader } = index;
+	const arrays: Record<ArrayName, Uint32Array> = { shortIds, articleStarts, fieldLengths, postingCounts, postings };
 	const header: Header = {
 		format: FORMAT,
 		version: FORMAT_VERSION,
 		key,
 		endianness: endianness(),
 		index: indexHeader,
-		statistics: statisticsHeader,
 		lengths: Object.fromEntries(ARRAYS.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>,
 	};
 	const json = Buffer.from(JSON.stringify(header));
@@ -73,10 +69,10 @@ function encode(key: string, { index, statistics }: IndexSnapshot): Buffer[] {
 	return [prefix, ...ARRAYS.map((name) => Buffer.from(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))];
 }
 
-function decode(bytes: Buffer, key: string): IndexSnapshot {
+function decode(bytes: Buffer, key: string): PackedIndex {
 	const headerLength = bytes.readUInt32LE(0);
 	const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Partial<Header>;
-	if (header.format !== FORMAT || header.version !== FORMAT_VERSION || header.key !== key || header.endianness !== endianness() || !header.index || !header.statistics || !header.lengths) {
+	if (header.format !== FORMAT || header.version !== FORMAT_VERSION || header.key !== key || header.endianness !== endianness() || !header.index || !header.lengths) {
 		throw new Error('the snapshot does not match this corpus and index version');
 	}
 	let offset = align(4 + headerLength);
@@ -90,8 +86,7 @@ function decode(bytes: Buffer, key: string): IndexSnapshot {
 		offset += byteLength;
 	}
 	if (offset !== bytes.length) throw new Error('the snapshot has trailing bytes');
-	const { statisticCounts, ...indexArrays } = arrays;
-	return { index: { ...header.index, ...indexArrays }, statistics: { ...header.statistics, counts: statisticCounts } };
+	return { ...header.index, ...arrays };
 }
 
 /**

@@ -7,6 +7,7 @@ const SHARED_RARE_TERMS = 3;
 /** The rare terms of a document used to look for other reports of the same event. */
 const PROBE_TERMS = 20;
 const PROBE_PARAGRAPHS = 40;
+const MAX_RARE_PARAGRAPHS = 25;
 
 // Articles are immutable and replaced on change, so their terms can be cached by identity.
 const termCache = new WeakMap<Article, Set<string>>();
@@ -20,10 +21,14 @@ export function termsOf(article: Article): Set<string> {
 	return terms;
 }
 
-/** A term is rare when few paragraphs hold it; the bar rises with the corpus so that names stay rare. */
+/**
+ * A term is rare when few paragraphs hold it. The bar rises a little with the corpus, but is capped: the names in a
+ * story stay in a few dozen paragraphs however large the archive, while a cap that grew with it would count
+ * ordinary words ("Lebanon", "tanker") as rare and let unrelated wire copy corroborate itself.
+ */
 function isRare(library: Library, term: string): boolean {
 	const { statistics } = library.index;
-	return statistics.documentFrequency(term) <= Math.max(5, statistics.paragraphCount * 0.002);
+	return statistics.documentFrequency(term) <= Math.min(MAX_RARE_PARAGRAPHS, Math.max(5, statistics.paragraphCount * 0.002));
 }
 
 /** Documents that share enough rare terms to be reports of the same event. */

@@ -39,7 +39,7 @@ export interface PackedIndex {
 	ids: string[];
 	/** Per paragraph, the short id of its article's first paragraph. */
 	articleStarts: Uint32Array;
-	/** Per paragraph and field, its number of distinct terms; NO_FIELD where the paragraph lacks the field. */
+	/** Per paragraph and field, its number of distinct terms (0 where the paragraph lacks the field). */
 	fieldLengths: Uint32Array;
 	terms: string[];
 	/** Per term and field, how many postings follow in `postings` (0: none). */
@@ -55,8 +55,6 @@ export interface AnalyzedParagraph {
 	/** Null when the paragraph has no section, which MiniSearch does not count in the section's average length. */
 	sectionTerms: string[] | null;
 }
-
-const NO_FIELD = 0xffff_ffff;
 
 /**
  * MiniSearch, opened up where its fields are `protected` for exactly this. It keeps MiniSearch's data model (a radix
@@ -84,12 +82,20 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #articleSizes = new Map<number, number>();
 	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
 	#titleLengthTotal = 0;
+	/**
+	 * Per field, the number of distinct terms of each paragraph (the title's on the article's first paragraph), by
+	 * short id. MiniSearch keeps an array per paragraph in a map; ranking reads these for every posting it scores.
+	 */
+	#fieldLengths: Uint32Array[];
+	/** The same term → fields maps as the radix tree holds, for exact lookups without walking the tree. */
+	readonly #terms = new Map<string, Map<number, PostingList>>();
 
 	constructor(options: Options<AnalyzedParagraph>, scoring: Scoring, titleField: string) {
 		super(options);
 		this.#scoring = scoring;
 		this.#fieldNames = options.fields;
 		this.#titleField = this._fieldIds[titleField]!;
+		this.#fieldLengths = this.#fieldNames.map(() => new Uint32Array(0));
 	}
 
 	/** One past the largest short id in use: the size of a per-paragraph array. */
@@ -99,7 +105,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 
 	/** Paragraphs whose text holds the term: the postings are exact, removal being eager. */
 	documentFrequency(term: string): number {
-		return this._index.get(term)?.get(this._fieldIds['text']!)?.size ?? 0;
+		return this.#terms.get(term)?.get(this._fieldIds['text']!)?.size ?? 0;
 	}
 
 	externalId(shortId: number): string {
@@ -128,19 +134,13 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			this._documentCount++;
 			this._idToShortId.set(id, shortId);
 			this._documentIds.set(shortId, id);
-			// Created with its final length (the first paragraph also holds the title's): grown from [], an array
-			// reserves room for 17, and there is one per paragraph.
-			const fields = [text!, ...(sectionTerms === null ? [] : [section!]), ...(shortId === start ? [this.#titleField] : [])];
-			this._fieldLength.set(shortId, new Array<number>(Math.max(...fields) + 1));
+			this.#growPerParagraphArrays();
 			this.#changeField(shortId, text!, terms, 1);
 			if (sectionTerms !== null) this.#changeField(shortId, section!, sectionTerms, 1);
 		}
-		this.#growArticleStarts();
 		this.#articleStarts.fill(start, start, this._nextId);
 		this.#articleSizes.set(start, paragraphs.length);
-		const titleLength = this.#changeField(start, this.#titleField, titleTerms, 1);
-		this._fieldLength.get(start)![this.#titleField] = titleLength;
-		this.#titleLengthTotal += paragraphs.length * titleLength;
+		this.#titleLengthTotal += paragraphs.length * this.#changeField(start, this.#titleField, titleTerms, 1);
 	}
 
 	/**
@@ -158,7 +158,6 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			if (sectionTerms !== null) this.#changeField(shortId, this._fieldIds['section']!, sectionTerms, -1);
 			this._idToShortId.delete(id);
 			this._documentIds.delete(shortId);
-			this._fieldLength.delete(shortId);
 			this._documentCount--;
 		}
 	}
@@ -172,25 +171,28 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const frequencies = new Map<string, number>();
 		for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
 		for (const [term, frequency] of frequencies) {
+			let fields = this.#terms.get(term);
 			if (direction === 1) {
-				const fields = this._index.fetch(term, () => new Map());
-				let postings = fields.get(fieldId) as PostingList | undefined;
+				if (!fields) this.#setTerm(term, (fields = new Map()));
+				let postings = fields.get(fieldId);
 				if (!postings) fields.set(fieldId, (postings = new PostingList()));
 				postings.set(shortId, frequency);
 				continue;
 			}
-			const fields = this._index.get(term);
 			const postings = fields?.get(fieldId);
 			if (!fields || !postings) continue;
 			postings.delete(shortId);
 			if (postings.size === 0) fields.delete(fieldId);
-			if (fields.size === 0) this._index.delete(term);
+			if (fields.size === 0) {
+				this._index.delete(term);
+				this.#terms.delete(term);
+			}
 		}
 		const length = frequencies.size;
+		if (direction === 1) this.#fieldLengths[fieldId]![shortId] = length;
 		if (fieldId === this.#titleField) return length;
 		const average = this._avgFieldLength[fieldId] ?? 0;
 		if (direction === 1) {
-			this._fieldLength.get(shortId)![fieldId] = length;
 			const count = this._documentCount - 1;
 			this._avgFieldLength[fieldId] = (average * count + length) / (count + 1);
 		} else {
@@ -200,11 +202,21 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return length;
 	}
 
-	#growArticleStarts(): void {
+	#setTerm(term: string, fields: Map<number, PostingList>): void {
+		this._index.set(term, fields);
+		this.#terms.set(term, fields);
+	}
+
+	#growPerParagraphArrays(): void {
 		if (this.#articleStarts.length >= this._nextId) return;
-		const grown = new Uint32Array(Math.max(this._nextId, Math.ceil(this.#articleStarts.length * 1.5)));
-		grown.set(this.#articleStarts);
-		this.#articleStarts = grown;
+		const size = Math.max(this._nextId, Math.ceil(this.#articleStarts.length * 1.5));
+		const grow = (array: Uint32Array) => {
+			const grown = new Uint32Array(size);
+			grown.set(array);
+			return grown;
+		};
+		this.#articleStarts = grow(this.#articleStarts);
+		this.#fieldLengths = this.#fieldLengths.map(grow);
 	}
 
 	/**
@@ -235,11 +247,11 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		expansions.sort(([a], [b]) => (a === term ? -1 : b === term ? 1 : a < b ? -1 : a > b ? 1 : 0));
 		const lists: MatchList[] = [];
 		for (const [indexTerm, weight] of expansions) {
-			const fields = this._index.get(indexTerm);
+			const fields = this.#terms.get(indexTerm);
 			if (!fields) continue;
 			for (const field of this.#fieldNames) {
 				const fieldId = this._fieldIds[field]!;
-				const postings = fields.get(fieldId) as PostingList | undefined;
+				const postings = fields.get(fieldId);
 				if (!postings) continue;
 				const perArticle = fieldId === this.#titleField;
 				const paragraphs = perArticle ? this.#paragraphsOf(postings) : postings.size;
@@ -269,7 +281,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	/** The BM25+ contribution of one posting (a paragraph, or for the title an article's first paragraph). */
 	contribution(list: MatchList, shortId: number, frequency: number): number {
 		const { k, b, d } = this.#scoring.bm25;
-		const length = this._fieldLength.get(shortId)![list.fieldId]!;
+		const length = this.#fieldLengths[list.fieldId]![shortId]!;
 		return list.scale * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / list.averageLength)));
 	}
 
@@ -278,41 +290,31 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const shortIds = new Uint32Array(this._documentIds.size);
 		const articleStarts = new Uint32Array(shortIds.length);
 		const ids: string[] = [];
-		const fieldLengths = new Uint32Array(shortIds.length * fieldCount).fill(NO_FIELD);
+		const fieldLengths = new Uint32Array(shortIds.length * fieldCount);
 		let position = 0;
 		for (const [shortId, id] of this._documentIds) {
 			shortIds[position] = shortId;
 			articleStarts[position] = this.#articleStarts[shortId]!;
 			ids.push(id as string);
-			const lengths = this._fieldLength.get(shortId)!;
-			for (let field = 0; field < fieldCount; field++) {
-				if (lengths[field] !== undefined) fieldLengths[position * fieldCount + field] = lengths[field]!;
-			}
+			for (let field = 0; field < fieldCount; field++) fieldLengths[position * fieldCount + field] = this.#fieldLengths[field]![shortId]!;
 			position++;
 		}
-		const terms: string[] = [];
+		const entries = [...this.#terms];
+		const terms = entries.map(([term]) => term);
 		let total = 0;
-		for (const [term, fields] of this._index) {
-			terms.push(term);
-			for (const postings of fields.values()) total += postings.size;
-		}
+		for (const [, fields] of entries) for (const postings of fields.values()) total += postings.size;
 		const postingCounts = new Uint32Array(terms.length * fieldCount);
 		const pairs = new Uint32Array(2 * total);
-		let termIndex = 0;
 		let offset = 0;
-		for (const [, fields] of this._index) {
+		entries.forEach(([, fields], termIndex) => {
 			// In field order, as `unpack` reads them; the map holds fields in the order the term first appeared in them.
 			for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
 				const postings = fields.get(fieldId);
 				if (!postings) continue;
 				postingCounts[termIndex * fieldCount + fieldId] = postings.size;
-				(postings as PostingList).scan((shortId, frequency) => {
-					pairs[offset++] = shortId;
-					pairs[offset++] = frequency;
-				});
+				offset += postings.copyInto(pairs, offset);
 			}
-			termIndex++;
-		}
+		});
 		return {
 			documentCount: this._documentCount,
 			nextId: this._nextId,
@@ -338,22 +340,17 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		index._nextId = packed.nextId;
 		index._fieldIds = packed.fieldIds;
 		index._avgFieldLength = packed.averageFieldLength;
-		index.#growArticleStarts();
+		index.#growPerParagraphArrays();
 		packed.ids.forEach((id, position) => {
 			const shortId = packed.shortIds[position]!;
-			const lengths: number[] = [];
-			for (let field = 0; field < fieldCount; field++) {
-				const length = packed.fieldLengths[position * fieldCount + field]!;
-				if (length !== NO_FIELD) lengths[field] = length;
-			}
+			for (let field = 0; field < fieldCount; field++) index.#fieldLengths[field]![shortId] = packed.fieldLengths[position * fieldCount + field]!;
 			index._documentIds.set(shortId, id);
 			index._idToShortId.set(id, shortId);
-			index._fieldLength.set(shortId, lengths);
 			const start = packed.articleStarts[position]!;
 			index.#articleStarts[shortId] = start;
 			index.#articleSizes.set(start, index.articleSize(start) + 1);
 		});
-		for (const [start, size] of index.#articleSizes) index.#titleLengthTotal += size * (index._fieldLength.get(start)![index.#titleField] ?? 0);
+		for (const [start, size] of index.#articleSizes) index.#titleLengthTotal += size * index.#fieldLengths[index.#titleField]![start]!;
 		let offset = 0;
 		packed.terms.forEach((term, termIndex) => {
 			const fields = new Map<number, PostingList>();
@@ -363,7 +360,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 				fields.set(fieldId, new PostingList(packed.postings, offset, count));
 				offset += count;
 			}
-			index._index.set(term, fields);
+			index.#setTerm(term, fields);
 		});
 		if (2 * offset !== packed.postings.length) throw new Error('MiniSearch: the packed index has postings left over');
 		return index;

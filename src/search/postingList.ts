@@ -63,6 +63,21 @@ export class PostingList implements Map<number, number> {
 		}
 	}
 
+	/** Writes the postings as pairs into `target` from pair `at`; returns how many were written. */
+	copyInto(target: Uint32Array, at: number): number {
+		const start = 2 * this.#offset;
+		if (this.#size === this.#stored) {
+			target.set(this.#pairs.subarray(start, start + 2 * this.#stored), 2 * at);
+			return this.#stored;
+		}
+		let written = 0;
+		this.scan((id, frequency) => {
+			target[2 * (at + written)] = id;
+			target[2 * (at + written++) + 1] = frequency;
+		});
+		return written;
+	}
+
 	/** Index in `#pairs` of the frequency of `id`, or -1. */
 	#find(id: number): number {
 		const pairs = this.#pairs;

@@ -1,6 +1,6 @@
-import type { Article } from '../corpus/types.js';
 import type { QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
+import { paragraphTerms } from './articleTerms.js';
 import { editDistance } from './editDistance.js';
 import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
@@ -87,7 +87,7 @@ function matchIndexTerms(plan: readonly QueryTerm[], synonyms: ReadonlyMap<strin
 }
 
 /** Which question terms some text holds, with the strength of each match. */
-function termsFound(terms: readonly string[], matches: TermMatches): Map<string, number> {
+function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, number> {
 	const found = new Map<string, number>();
 	for (const term of terms) {
 		const match = matches.get(term);
@@ -147,18 +147,6 @@ interface LocalStatistics {
 	frequency: Map<string, number>;
 }
 
-// Articles are immutable and replaced on change, so their paragraphs' terms can be cached by identity.
-const paragraphTerms = new WeakMap<Article, Set<string>[]>();
-
-function termsByParagraph(article: Article): Set<string>[] {
-	let terms = paragraphTerms.get(article);
-	if (!terms) {
-		terms = article.paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text)));
-		paragraphTerms.set(article, terms);
-	}
-	return terms;
-}
-
 /**
  * Term frequencies over the documents the question retrieved. Sentences of a story compete with each other, so
  * a question's words are weighed against that story's vocabulary: "mother" is a telling word in a story about a
@@ -172,7 +160,7 @@ function localStatistics(library: Library, paragraphIds: readonly string[]): Loc
 	for (const id of documents) {
 		const article = library.articles.get(id);
 		if (!article) continue;
-		for (const terms of termsByParagraph(article)) {
+		for (const terms of paragraphTerms(article)) {
 			paragraphs++;
 			for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 		}
@@ -233,22 +221,22 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, lim
 		if (!located) continue;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
-		const inParagraph = termsFound(analyzeTerms(`${paragraph.text}\n${paragraph.section ?? ''}`), matches);
+		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
 		for (const [term, strength] of termsFound(analyzeTerms(article.title), matches)) {
 			if (!inParagraph.has(term)) inParagraph.set(term, strength * TITLE_ONLY_WEIGHT);
 		}
 		const context = weightedShare(inParagraph, weights, total) * support;
 		const attribution = (article.publisher === 'unknown' ? UNATTRIBUTED_FACTOR : 1) * (article.date === null ? UNDATED_FACTOR : 1);
 		const spans = splitSentences(paragraph.text);
-		const found = spans.map((span) => termsFound(analyzeTerms(span.text), matches));
+		const tokens = spans.map((span) => analyze(span.text));
+		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
 		spans.forEach((span, position) => {
-			const tokens = analyze(span.text);
 			const coverage = weightedShare(found[position]!, weights, total) * support;
 			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
 			const score =
 				(SCORE_WEIGHTS.coverage * coverage +
 					SCORE_WEIGHTS.context * context +
-					SCORE_WEIGHTS.proximity * proximity(tokens, matches) +
+					SCORE_WEIGHTS.proximity * proximity(tokens[position]!, matches) +
 					SCORE_WEIGHTS.retrieval * (hit.score / topScore)) *
 				(MISSING_ANSWER_TYPE_FACTOR + (1 - MISSING_ANSWER_TYPE_FACTOR) * answerType) *
 				attribution;

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { analyzeTerms } from '../search/analyzer.js';
+import { articleTerms } from './articleTerms.js';
 import type { Library } from './library.js';
 
 /** Two documents cover the same event when they share at least this many rare terms (names, places). */
@@ -8,18 +8,6 @@ const SHARED_RARE_TERMS = 3;
 const PROBE_TERMS = 20;
 const PROBE_PARAGRAPHS = 40;
 const MAX_RARE_PARAGRAPHS = 25;
-
-// Articles are immutable and replaced on change, so their terms can be cached by identity.
-const termCache = new WeakMap<Article, Set<string>>();
-
-export function termsOf(article: Article): Set<string> {
-	let terms = termCache.get(article);
-	if (!terms) {
-		terms = new Set(article.paragraphs.flatMap((paragraph) => analyzeTerms(paragraph.text)));
-		termCache.set(article, terms);
-	}
-	return terms;
-}
 
 /**
  * A term is rare when few paragraphs hold it. The bar rises a little with the corpus, but is capped: the names in a
@@ -33,9 +21,9 @@ function isRare(library: Library, term: string): boolean {
 
 /** Documents that share enough rare terms to be reports of the same event. */
 export function sameEvent(library: Library, a: Article, b: Article): boolean {
-	const other = termsOf(b);
+	const other = articleTerms(b);
 	let shared = 0;
-	for (const term of termsOf(a)) {
+	for (const term of articleTerms(a)) {
 		if (other.has(term) && isRare(library, term) && ++shared >= SHARED_RARE_TERMS) return true;
 	}
 	return false;
@@ -54,7 +42,7 @@ export function isCorroborated(library: Library, article: Article): boolean {
 	let corroborated = cache.get(article.id);
 	if (corroborated === undefined) {
 		// Terms found in one paragraph only cannot lead to another document; rare terms found in several can.
-		const probe = [...termsOf(article)]
+		const probe = [...articleTerms(article)]
 			.filter((term) => isRare(library, term) && library.index.statistics.documentFrequency(term) > 1)
 			.sort((a, b) => library.index.statistics.documentFrequency(a) - library.index.statistics.documentFrequency(b))
 			.slice(0, PROBE_TERMS)

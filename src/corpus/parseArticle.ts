@@ -43,7 +43,7 @@ function parseWithFrontMatter(
 	file: string,
 	text: string,
 	defaults: MetaDefaults,
-	toBlocks: (bodyBlocks: string[]) => { title: string | null; blocks: Block[] },
+	toBlocks: (bodyBlocks: string[], statesTitle: boolean) => { title: string | null; blocks: Block[] },
 ): ParseResult {
 	if (!isValidDocumentId(id)) {
 		return single({ file, reason: `"${id}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
@@ -52,7 +52,7 @@ function parseWithFrontMatter(
 	if ('problem' in frontMatter) return single({ file, reason: frontMatter.problem });
 	const validated = validateMeta({ ...withoutNulls(defaults), ...frontMatter.data });
 	if ('problem' in validated) return single({ file, reason: validated.problem });
-	const { title, blocks } = toBlocks(splitBlocks(frontMatter.body));
+	const { title, blocks } = toBlocks(splitBlocks(frontMatter.body), validated.meta.title != null);
 	return single(buildArticle(id, file, completeMeta(validated.meta, title ?? id), blocks));
 }
 
@@ -73,9 +73,7 @@ export function parseMarkdownArticle(id: string, file: string, text: string, def
 
 /** Plain text. Without a stated title (front matter or upload form), the first line is the title. */
 export function parsePlainTextArticle(id: string, file: string, text: string, defaults: MetaDefaults = {}): ParseResult {
-	const frontMatter = parseFrontMatter(text);
-	const statesTitle = Boolean(defaults.title) || ('data' in frontMatter && typeof frontMatter.data['title'] === 'string');
-	return parseWithFrontMatter(id, file, text, defaults, (bodyBlocks) => {
+	return parseWithFrontMatter(id, file, text, defaults, (bodyBlocks, statesTitle) => {
 		if (statesTitle) return { title: null, blocks: classifyPlainBlocks(bodyBlocks) };
 		const [firstLine = '', ...restOfFirstBlock] = (bodyBlocks[0] ?? '').split('\n');
 		const rest = [restOfFirstBlock.join(' ').trim(), ...bodyBlocks.slice(1)].filter((block) => block !== '');

@@ -9,6 +9,9 @@ import { silentLogger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { buildDefaultIndex, loadDefaultIndex, searchDefault } from './defaults.js';
 
+/** How many questions about articles all over the corpus memory.bench.ts asks after the question mix. */
+export const LONG_RUN_QUESTIONS = 2_000;
+
 export const OPEN_MODES = ['snapshot', 'rebuild', 'default-snapshot', 'default-rebuild'] as const;
 export type OpenMode = (typeof OPEN_MODES)[number];
 
@@ -22,14 +25,20 @@ async function prepareCache(mode: OpenMode, cacheDir: string): Promise<void> {
 	await mkdir(cacheDir, { recursive: true });
 }
 
+export interface Opened {
+	ask: (question: string) => unknown;
+	/** The engine, for the tuned modes. */
+	engine: StoryEngine | null;
+}
+
 /** Opens the corpus the given way and returns how to ask it a question. */
-export async function openForAnswers(mode: OpenMode, corpusDir: string, cacheDir: string): Promise<(question: string) => unknown> {
+export async function openForAnswers(mode: OpenMode, corpusDir: string, cacheDir: string): Promise<Opened> {
 	await prepareCache(mode, cacheDir);
 	if (mode === 'snapshot' || mode === 'rebuild') {
 		const engine = await StoryEngine.open({ corpusDir, cacheDir, logger: silentLogger });
 		const startedFrom = engine.status().startedFrom;
 		if (startedFrom !== (mode === 'snapshot' ? 'snapshot' : 'build')) throw new Error(`expected to start from ${mode}, started from ${startedFrom}`);
-		return (question) => engine.answer(question);
+		return { ask: (question) => engine.answer(question), engine };
 	}
 	const defaultFile = path.join(cacheDir, 'default-minisearch.json');
 	const { articles } = await loadCorpus(corpusDir);
@@ -43,5 +52,5 @@ export async function openForAnswers(mode: OpenMode, corpusDir: string, cacheDir
 	// The paragraphs stay loaded, as an answering process needs their text.
 	const paragraphs = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
 	if (miniSearch.documentCount !== paragraphs) throw new Error('the default index does not hold every paragraph');
-	return (question) => searchDefault(miniSearch, question, 12);
+	return { ask: (question) => searchDefault(miniSearch, question, 12), engine: null };
 }

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { defaultArchiveDir, repoRoot } from '../test/eval/archiveCorpus.js';
 import { type ConcernResult, type Metric, RESULT_MARKER } from './child.js';
 import { median } from './measure.js';
-import type { OpenMode } from './open.js';
+import { LONG_RUN_QUESTIONS, type OpenMode } from './open.js';
 import { availableScales, makeScaleCorpus, SCALE_KEYS, type Scale, type ScaleKey } from './scales.js';
 
 const CONCERNS = ['build', 'snapshot', 'search', 'answer', 'refresh', 'startup', 'memory'] as const;
@@ -91,6 +91,7 @@ function perModeRows(concern: 'startup' | 'memory', scale: ScaleKey, results: re
 		pair('peak RSS, from snapshot', 'peak RSS', 'snapshot', 'MB');
 		pair('peak RSS, rebuild', 'peak RSS', 'rebuild', 'MB');
 		pair('retained heap, serving', 'retained heap', 'snapshot', 'MB');
+		pair(`peak RSS, after ${LONG_RUN_QUESTIONS.toLocaleString('en')} more questions`, 'peak RSS after a long run', 'snapshot', 'MB');
 		const idle = modeMedian(results, 'idle', 'peak RSS');
 		if (idle !== null) rows.push({ concern, scale, name: 'peak RSS, idle process', unit: 'MB', tuned: idle, default: null });
 	}

@@ -10,8 +10,8 @@ import { benchQuestions, latencies } from './measure.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { makeScaleCorpus } from './scales.js';
 
-/** Default MiniSearch takes up to seconds per question at archive scale; fewer passes keep the run short. */
-const DEFAULT_PASSES = 2;
+/** Default MiniSearch takes up to seconds per question at archive scale; one timed pass keeps the run short. */
+const DEFAULT_PASSES = 1;
 
 await runConcern('search', async ({ scale, runs, scratch, metric, fact }) => {
 	const corpus = await makeScaleCorpus(scale);

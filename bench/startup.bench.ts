@@ -9,8 +9,8 @@ import { isOpenMode, openForAnswers } from './open.js';
 
 await runConcern('startup', async ({ mode, corpusDir, cacheDir, metric }) => {
 	if (!isOpenMode(mode) || !corpusDir || !cacheDir) throw new Error('startup needs --mode, --corpus-dir and --cache-dir');
-	const { value: ask, ms: openMs } = await elapsedAsync(() => openForAnswers(mode, corpusDir, cacheDir));
-	ask('Who was killed in the raid?');
+	const { value: opened, ms: openMs } = await elapsedAsync(() => openForAnswers(mode, corpusDir, cacheDir));
+	opened.ask('Who was killed in the raid?');
 	metric('open', 'ms', openMs);
 	metric('process start to first answer', 'ms', performance.now());
 });

@@ -19,7 +19,7 @@ await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
 	const index = ParagraphIndex.build(articles);
 	let file = '';
 	const save = (await repeat(runs, async () => {
-		file = await saveSnapshot(cacheDir, key, index);
+		file = (await saveSnapshot(cacheDir, key, index)) ?? '';
 	})).median;
 	const load = (await repeat(runs, async () => {
 		if (!(await loadSnapshot(cacheDir, key, silentLogger))) throw new Error('the snapshot did not load');
@@ -30,6 +30,7 @@ await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
 	const defaultLoad = (await repeat(runs, async () => loadDefaultIndex(await readFile(defaultFile, 'utf8')))).median;
 	metric('snapshot save', 'ms', save, defaultSave);
 	metric('snapshot load', 'ms', load, defaultLoad);
+	if (!file) throw new Error('the snapshot was not saved');
 	metric('snapshot size', 'MB', (await stat(file)).size / 1e6, (await stat(defaultFile)).size / 1e6);
 	fact('snapshotFile', path.basename(file));
 });

@@ -78,7 +78,8 @@ export class ParagraphIndex implements SearchIndex {
 		return { hits, total: candidates };
 	}
 
-	toSnapshot(): PackedIndex {
+	/** See `ParagraphMiniSearch.pack`: null when the index changed while it was being packed. */
+	toSnapshot(): Promise<PackedIndex | null> {
 		return this.#miniSearch.pack();
 	}
 }

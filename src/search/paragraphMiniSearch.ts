@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import { PostingList } from './postingList.js';
 import type { QueryTerm } from './searchIndex.js';
@@ -89,6 +90,8 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	#fieldLengths: Uint32Array[];
 	/** The same term → fields maps as the radix tree holds, for exact lookups without walking the tree. */
 	readonly #terms = new Map<string, Map<number, PostingList>>();
+	/** Counts changes, so that packing spread over several turns of the event loop can tell it went stale. */
+	#generation = 0;
 
 	constructor(options: Options<AnalyzedParagraph>, scoring: Scoring, titleField: string) {
 		super(options);
@@ -126,6 +129,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	 * postings with term frequencies), but into posting lists, with the terms already analyzed, and the title once.
 	 */
 	addArticle(paragraphs: readonly AnalyzedParagraph[], titleTerms: readonly string[]): void {
+		this.#generation++;
 		const start = this._nextId;
 		const { text, section } = this._fieldIds as Record<string, number>;
 		for (const { id, terms, sectionTerms } of paragraphs) {
@@ -150,6 +154,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	removeArticle(paragraphs: readonly AnalyzedParagraph[], titleTerms: readonly string[]): void {
 		const start = this._idToShortId.get(paragraphs[0]?.id);
 		if (start === undefined) return;
+		this.#generation++;
 		this.#titleLengthTotal -= this.articleSize(start) * this.#changeField(start, this.#titleField, titleTerms, -1);
 		this.#articleSizes.delete(start);
 		for (const { id, terms, sectionTerms } of paragraphs) {
@@ -285,7 +290,17 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return list.scale * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / list.averageLength)));
 	}
 
-	pack(): PackedIndex {
+	/**
+	 * Packs the index a slice at a time, letting other work (questions) run between slices: the archive takes
+	 * ~100 ms to pack, too long to hold the event loop. Null when the index changed meanwhile: the change that did it
+	 * brings a save of its own.
+	 */
+	async pack(): Promise<PackedIndex | null> {
+		const generation = this.#generation;
+		const unchangedAfterPause = async () => {
+			await nextTurn();
+			return this.#generation === generation;
+		};
 		const fieldCount = this.#fieldNames.length;
 		const shortIds = new Uint32Array(this._documentIds.size);
 		const articleStarts = new Uint32Array(shortIds.length);
@@ -293,6 +308,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const fieldLengths = new Uint32Array(shortIds.length * fieldCount);
 		let position = 0;
 		for (const [shortId, id] of this._documentIds) {
+			if (position % PACK_SLICE === 0 && !(await unchangedAfterPause())) return null;
 			shortIds[position] = shortId;
 			articleStarts[position] = this.#articleStarts[shortId]!;
 			ids.push(id as string);
@@ -306,7 +322,8 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const postingCounts = new Uint32Array(terms.length * fieldCount);
 		const pairs = new Uint32Array(2 * total);
 		let offset = 0;
-		entries.forEach(([, fields], termIndex) => {
+		for (const [termIndex, [, fields]] of entries.entries()) {
+			if (termIndex % PACK_SLICE === 0 && !(await unchangedAfterPause())) return null;
 			// In field order, as `unpack` reads them; the map holds fields in the order the term first appeared in them.
 			for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
 				const postings = fields.get(fieldId);
@@ -314,7 +331,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 				postingCounts[termIndex * fieldCount + fieldId] = postings.size;
 				offset += postings.copyInto(pairs, offset);
 			}
-		});
+		}
 		return {
 			documentCount: this._documentCount,
 			nextId: this._nextId,
@@ -366,6 +383,9 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return index;
 	}
 }
+
+/** Paragraphs or terms packed between two turns of the event loop: a few milliseconds' work. */
+const PACK_SLICE = 8_192;
 
 /** MiniSearch's IDF: BM25's, smoothed so that a term in every paragraph still counts a little. */
 function inverseDocumentFrequency(matching: number, total: number): number {

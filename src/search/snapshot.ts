@@ -110,11 +110,14 @@ export async function loadSnapshot(cacheDir: string, key: string, logger: Logger
 }
 
 /**
- * Writes atomically (temporary file, then rename) and removes older snapshots. The index is serialized before the
- * first `await`, so a refresh that lands while the file is written cannot mix its changes into this key's snapshot.
+ * Writes atomically (temporary file, then rename) and removes older snapshots. The index is packed a slice at a time
+ * while questions go on being answered; if it changes meanwhile, nothing is written (null) and the save that the
+ * change brings stands instead, so a snapshot never mixes two states of the corpus.
  */
-export async function saveSnapshot(cacheDir: string, key: string, index: ParagraphIndex): Promise<string> {
-	const chunks = encode(key, index.toSnapshot());
+export async function saveSnapshot(cacheDir: string, key: string, index: ParagraphIndex): Promise<string | null> {
+	const packed = await index.toSnapshot();
+	if (!packed) return null;
+	const chunks = encode(key, packed);
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
 	const temporary = `${file}.${process.pid}.tmp`;

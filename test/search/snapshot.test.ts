@@ -54,7 +54,7 @@ describe('index snapshots', () => {
 	});
 
 	it('are refused, with a warning, when truncated or made for other contents', async () => {
-		const file = await saveSnapshot(cache.path, key, ParagraphIndex.build(articles));
+		const file = (await saveSnapshot(cache.path, key, ParagraphIndex.build(articles)))!;
 		const logger = recordingLogger();
 		expect(await loadSnapshot(cache.path, snapshotKey(articles.slice(1)), logger)).toBeNull();
 		const bytes = await readFile(file);
@@ -65,7 +65,15 @@ describe('index snapshots', () => {
 
 	it('replace older snapshots, including the JSON ones of earlier versions', async () => {
 		await writeFile(path.join(cache.path, 'index-0123456789abcdef.json'), '{}');
-		const file = await saveSnapshot(cache.path, key, ParagraphIndex.build(articles));
+		const file = (await saveSnapshot(cache.path, key, ParagraphIndex.build(articles)))!;
 		expect(await readdir(cache.path)).toEqual([path.basename(file)]);
+	});
+
+	it('are not written when the index changes while being saved, so none mixes two states of the corpus', async () => {
+		const index = ParagraphIndex.build(articles.slice(1));
+		const saving = saveSnapshot(cache.path, key, index);
+		index.add(articles.slice(0, 1));
+		expect(await saving).toBeNull();
+		expect(await readdir(cache.path)).toEqual([]);
 	});
 });

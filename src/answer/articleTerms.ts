@@ -1,26 +1,16 @@
 import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from '../search/analyzer.js';
+import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 
-// Articles are immutable and replaced on change, so their terms can be cached by identity, once for every use.
-const byParagraph = new WeakMap<Article, Set<string>[]>();
-const byArticle = new WeakMap<Article, Set<string>>();
+const byParagraph = new RecentArticles<Set<string>[]>(RECENT_ARTICLES);
+const byArticle = new RecentArticles<Set<string>>(RECENT_ARTICLES);
 
 /** The search terms of each paragraph, in paragraph order. */
 export function paragraphTerms(article: Article): Set<string>[] {
-	let terms = byParagraph.get(article);
-	if (!terms) {
-		terms = article.paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text)));
-		byParagraph.set(article, terms);
-	}
-	return terms;
+	return byParagraph.get(article, ({ paragraphs }) => paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text))));
 }
 
 /** Every search term of the article's body. */
 export function articleTerms(article: Article): Set<string> {
-	let terms = byArticle.get(article);
-	if (!terms) {
-		terms = new Set(paragraphTerms(article).flatMap((paragraph) => [...paragraph]));
-		byArticle.set(article, terms);
-	}
-	return terms;
+	return byArticle.get(article, () => new Set(paragraphTerms(article).flatMap((paragraph) => [...paragraph])));
 }

@@ -5,6 +5,7 @@ import { editDistance } from './editDistance.js';
 import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
 import { articleTerms } from './articleTerms.js';
+import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 import { sameEvent } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { Claim, Conflict, ConflictKind, Quote } from './types.js';
@@ -17,16 +18,10 @@ interface SentenceInDocument {
 	span: SentenceSpan;
 }
 
-// Articles are immutable and replaced on change, so per-article work can be cached by identity.
-const sentenceCache = new WeakMap<Article, SentenceInDocument[]>();
+const sentenceCache = new RecentArticles<SentenceInDocument[]>(RECENT_ARTICLES);
 
 function sentencesOf(article: Article): SentenceInDocument[] {
-	let sentences = sentenceCache.get(article);
-	if (!sentences) {
-		sentences = article.paragraphs.flatMap((paragraph) => splitSentences(paragraph.text).map((span) => ({ located: { article, paragraph }, span })));
-		sentenceCache.set(article, sentences);
-	}
-	return sentences;
+	return sentenceCache.get(article, () => article.paragraphs.flatMap((paragraph) => splitSentences(paragraph.text).map((span) => ({ located: { article, paragraph }, span }))));
 }
 
 function claim(value: string, { located, span }: SentenceInDocument): Claim {

@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Article } from '../src/corpus/types.js';
-import { type IndexHit, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from '../src/search/searchIndex.js';
+import { documentOf, type IndexHit, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from '../src/search/searchIndex.js';
 
 export const DEFAULT_FIELDS = ['text', 'title', 'section'];
 
@@ -59,6 +59,10 @@ export class DefaultSearchIndex implements SearchIndex {
 
 	planQuery(terms: readonly string[]): QueryTerm[] {
 		return [...new Set(terms)].map((term) => ({ term, fuzzy: Math.round(term.length * 0.2), prefix: true }));
+	}
+
+	documentsContaining(term: string): string[] {
+		return [...new Set(this.miniSearch.search(term).map((result) => documentOf(result.id as string)))];
 	}
 
 	search(terms: readonly QueryTerm[], limit: number, offset = 0): SearchResults {

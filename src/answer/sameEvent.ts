@@ -19,6 +19,19 @@ function isRare(library: Library, term: string): boolean {
 	return statistics.documentFrequency(term) <= Math.min(MAX_RARE_PARAGRAPHS, Math.max(5, statistics.paragraphCount * 0.002));
 }
 
+/**
+ * For each other document, how many of the article's rare terms it holds: `sameEvent` against every document at
+ * once, read from the index's postings (a rare term has a couple of dozen), so no other document is analyzed.
+ */
+function sharedRareTerms(library: Library, article: Article): Map<string, number> {
+	const shared = new Map<string, number>();
+	for (const term of articleTerms(article)) {
+		if (!isRare(library, term)) continue;
+		for (const id of library.index.documentsContaining(term)) if (id !== article.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+	}
+	return shared;
+}
+
 /** Documents that share enough rare terms to be reports of the same event. */
 export function sameEvent(library: Library, a: Article, b: Article): boolean {
 	const other = articleTerms(b);
@@ -48,9 +61,10 @@ export function isCorroborated(library: Library, article: Article): boolean {
 			.slice(0, PROBE_TERMS)
 			.map((term) => ({ term, fuzzy: 0, prefix: false }));
 		const candidates = new Set(library.index.search(probe, PROBE_PARAGRAPHS).hits.map((hit) => hit.id.slice(0, hit.id.lastIndexOf('#'))));
+		const shared = sharedRareTerms(library, article);
 		corroborated = [...candidates].some((id) => {
 			const other = library.articles.get(id);
-			return other !== undefined && other.id !== article.id && other.publisher !== article.publisher && sameEvent(library, article, other);
+			return other !== undefined && other.id !== article.id && other.publisher !== article.publisher && (shared.get(id) ?? 0) >= SHARED_RARE_TERMS;
 		});
 		cache.set(article.id, corroborated);
 	}

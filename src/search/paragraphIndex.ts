@@ -3,7 +3,7 @@ import { analyzeTerms } from './analyzer.js';
 import { COMMON_TERMS, EXPANSION, INDEX_OPTIONS, SCORING, TITLE_FIELD } from './indexOptions.js';
 import { Ranker } from './ranking.js';
 import { type AnalyzedParagraph, type PackedIndex, ParagraphMiniSearch } from './paragraphMiniSearch.js';
-import { paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from './searchIndex.js';
+import { documentOf, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from './searchIndex.js';
 
 function analyzed(article: Article): AnalyzedParagraph[] {
 	return article.paragraphs.map(({ number, text, section }) => ({
@@ -79,6 +79,10 @@ export class ParagraphIndex implements SearchIndex {
 	}
 
 	/** See `ParagraphMiniSearch.pack`: null when the index changed while it was being packed. */
+	documentsContaining(term: string): string[] {
+		return [...this.#miniSearch.articlesContaining(term)].map((start) => documentOf(this.#miniSearch.externalId(start)));
+	}
+
 	toSnapshot(): Promise<PackedIndex | null> {
 		return this.#miniSearch.pack();
 	}

@@ -111,6 +111,16 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return this.#terms.get(term)?.get(this._fieldIds['text']!)?.size ?? 0;
 	}
 
+	/** Short ids of the first paragraphs of the articles whose text holds the term. */
+	articlesContaining(term: string): Set<number> {
+		const starts = new Set<number>();
+		this.#terms
+			.get(term)
+			?.get(this._fieldIds['text']!)
+			?.scan((shortId) => starts.add(this.#articleStarts[shortId]!));
+		return starts;
+	}
+
 	externalId(shortId: number): string {
 		return this._documentIds.get(shortId) as string;
 	}

@@ -41,8 +41,15 @@ export interface SearchIndex {
 	planQuery(terms: readonly string[]): QueryTerm[];
 	/** The best paragraphs for the terms, best first: `limit` of them from `offset`. */
 	search(terms: readonly QueryTerm[], limit: number, offset?: number): SearchResults;
+	/** Ids of the documents whose paragraph text holds the term, exactly: what two documents share can be counted without reading either. */
+	documentsContaining(term: string): string[];
 }
 
 export function paragraphId(doc: string, paragraph: number): string {
 	return `${doc}#${paragraph}`;
+}
+
+/** The document a paragraph id belongs to. */
+export function documentOf(paragraphId: string): string {
+	return paragraphId.slice(0, paragraphId.lastIndexOf('#'));
 }

@@ -60,6 +60,15 @@ describe('ranking a small corpus', () => {
 		expect(page.total).toBe(all.total);
 	});
 
+	it('lists the documents whose text holds a term, each once, and forgets a removed one', () => {
+		const refreshed = ParagraphIndex.build(articles);
+		expect(refreshed.documentsContaining('harbour').sort()).toEqual(['harbour']);
+		expect(refreshed.documentsContaining('sai').sort()).toEqual(['council', 'harbour', 'market']);
+		refreshed.remove([articles[1]!]);
+		expect(refreshed.documentsContaining('sai').sort()).toEqual(['harbour', 'market']);
+		expect(refreshed.documentsContaining('council')).toEqual([]);
+	});
+
 	it('never returns a removed paragraph', () => {
 		const refreshed = ParagraphIndex.build(articles);
 		refreshed.remove([articles[1]!]);

@@ -4,7 +4,7 @@ import { analyzeTerms, termOf } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
 import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
-import { articleTerms } from './articleTerms.js';
+import { articleHas } from './articleTerms.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 import { sameEvent } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
@@ -140,7 +140,7 @@ function nameConflicts(library: Library, quotes: readonly Quote[], articles: Art
 		for (const name of names) {
 			for (const { word, key } of nameWords(name)) {
 				for (const other of articles) {
-					if (other === source || articleTerms(other).has(key) || !sameEvent(library, source, other)) continue;
+					if (other === source || articleHas(other, key) || !sameEvent(library, source, other)) continue;
 					const variant = findVariant(other, word, key);
 					if (!variant) continue;
 					const pairKey = [key, variant.key].sort().join('/');

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { articleTerms } from './articleTerms.js';
+import { articleHas, paragraphTerms } from './articleTerms.js';
 import type { Library } from './library.js';
 
 /** Two documents cover the same event when they share at least this many rare terms (names, places). */
@@ -25,19 +25,24 @@ function isRare(library: Library, term: string): boolean {
  */
 function sharedRareTerms(library: Library, article: Article): Map<string, number> {
 	const shared = new Map<string, number>();
-	for (const term of articleTerms(article)) {
-		if (!isRare(library, term)) continue;
+	for (const term of rareTerms(library, article)) {
 		for (const id of library.index.documentsContaining(term)) if (id !== article.id) shared.set(id, (shared.get(id) ?? 0) + 1);
 	}
 	return shared;
 }
 
+/** The rare terms of the article's body. */
+function rareTerms(library: Library, article: Article): Set<string> {
+	const rare = new Set<string>();
+	for (const terms of paragraphTerms(article)) for (const term of terms) if (!rare.has(term) && isRare(library, term)) rare.add(term);
+	return rare;
+}
+
 /** Documents that share enough rare terms to be reports of the same event. */
 export function sameEvent(library: Library, a: Article, b: Article): boolean {
-	const other = articleTerms(b);
 	let shared = 0;
-	for (const term of articleTerms(a)) {
-		if (other.has(term) && isRare(library, term) && ++shared >= SHARED_RARE_TERMS) return true;
+	for (const term of rareTerms(library, a)) {
+		if (articleHas(b, term) && ++shared >= SHARED_RARE_TERMS) return true;
 	}
 	return false;
 }
@@ -55,8 +60,8 @@ export function isCorroborated(library: Library, article: Article): boolean {
 	let corroborated = cache.get(article.id);
 	if (corroborated === undefined) {
 		// Terms found in one paragraph only cannot lead to another document; rare terms found in several can.
-		const probe = [...articleTerms(article)]
-			.filter((term) => isRare(library, term) && library.index.statistics.documentFrequency(term) > 1)
+		const probe = [...rareTerms(library, article)]
+			.filter((term) => library.index.statistics.documentFrequency(term) > 1)
 			.sort((a, b) => library.index.statistics.documentFrequency(a) - library.index.statistics.documentFrequency(b))
 			.slice(0, PROBE_TERMS)
 			.map((term) => ({ term, fuzzy: 0, prefix: false }));

@@ -10,9 +10,10 @@ export function paragraphTerms(article: Article): Set<string>[] {
 }
 
 /**
- * Whether the article's body holds the term. Asked of the paragraphs' sets rather than of one set of the whole
- * body: built for every article a question touches, those were most of the garbage a long-running bot made.
+ * A test of whether the article's body holds a term. It asks the paragraphs' sets rather than one set of the
+ * whole body: built for every article a question touches, those were most of the garbage a long-running bot made.
  */
-export function articleHas(article: Article, term: string): boolean {
-	return paragraphTerms(article).some((terms) => terms.has(term));
+export function bodyHas(article: Article): (term: string) => boolean {
+	const paragraphs = paragraphTerms(article);
+	return (term) => paragraphs.some((terms) => terms.has(term));
 }

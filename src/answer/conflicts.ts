@@ -4,7 +4,7 @@ import { analyzeTerms, termOf } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
 import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
-import { articleHas } from './articleTerms.js';
+import { bodyHas } from './articleTerms.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 import { sameEvent } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
@@ -80,7 +80,9 @@ function factsIn(sentence: SentenceInDocument): Fact[] {
 
 /** Dates or numbers attached to the same noun that two reports of the same event state differently. */
 function factConflicts(articles: Article[], subjects: ReadonlySet<string>, pairs: [Article, Article][]): Conflict[] {
-	const factsByArticle = new Map(articles.map((article) => [article, sentencesOf(article).flatMap(factsIn).filter((fact) => subjects.has(fact.subject))]));
+	// Only articles in a pair are compared; reading every sentence of the others for facts would be wasted.
+	const paired = new Set(pairs.flat());
+	const factsByArticle = new Map(articles.filter((article) => paired.has(article)).map((article) => [article, sentencesOf(article).flatMap(factsIn).filter((fact) => subjects.has(fact.subject))]));
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
 	for (const [a, b] of pairs) {
@@ -140,7 +142,7 @@ function nameConflicts(library: Library, quotes: readonly Quote[], articles: Art
 		for (const name of names) {
 			for (const { word, key } of nameWords(name)) {
 				for (const other of articles) {
-					if (other === source || articleHas(other, key) || !sameEvent(library, source, other)) continue;
+					if (other === source || bodyHas(other)(key) || !sameEvent(library, source, other)) continue;
 					const variant = findVariant(other, word, key);
 					if (!variant) continue;
 					const pairKey = [key, variant.key].sort().join('/');

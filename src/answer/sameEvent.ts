@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.js';
-import { articleHas, paragraphTerms } from './articleTerms.js';
+import { bodyHas, paragraphTerms } from './articleTerms.js';
 import type { Library } from './library.js';
+import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 
 /** Two documents cover the same event when they share at least this many rare terms (names, places). */
 const SHARED_RARE_TERMS = 3;
@@ -31,18 +32,26 @@ function sharedRareTerms(library: Library, article: Article): Map<string, number
 	return shared;
 }
 
+// Rarity depends on the whole corpus, so an article's rare terms are kept per corpus state (replaced on refresh).
+const rareTermsCache = new WeakMap<Library, RecentArticles<Set<string>>>();
+
 /** The rare terms of the article's body. */
 function rareTerms(library: Library, article: Article): Set<string> {
-	const rare = new Set<string>();
-	for (const terms of paragraphTerms(article)) for (const term of terms) if (!rare.has(term) && isRare(library, term)) rare.add(term);
-	return rare;
+	let cache = rareTermsCache.get(library);
+	if (!cache) rareTermsCache.set(library, (cache = new RecentArticles(RECENT_ARTICLES)));
+	return cache.get(article, () => {
+		const rare = new Set<string>();
+		for (const terms of paragraphTerms(article)) for (const term of terms) if (!rare.has(term) && isRare(library, term)) rare.add(term);
+		return rare;
+	});
 }
 
 /** Documents that share enough rare terms to be reports of the same event. */
 export function sameEvent(library: Library, a: Article, b: Article): boolean {
+	const holds = bodyHas(b);
 	let shared = 0;
 	for (const term of rareTerms(library, a)) {
-		if (articleHas(b, term) && ++shared >= SHARED_RARE_TERMS) return true;
+		if (holds(term) && ++shared >= SHARED_RARE_TERMS) return true;
 	}
 	return false;
 }

@@ -77,6 +77,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #scoring: Scoring;
 	readonly #fieldNames: string[];
 	readonly #titleField: number;
+	readonly #textField: number;
 	/** Paragraph short id → its article's first paragraph. */
 	#articleStarts = new Uint32Array(0);
 	/** First paragraph → the article's number of paragraphs. */
@@ -98,6 +99,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		this.#scoring = scoring;
 		this.#fieldNames = options.fields;
 		this.#titleField = this._fieldIds[titleField]!;
+		this.#textField = this._fieldIds['text']!;
 		this.#fieldLengths = this.#fieldNames.map(() => new Uint32Array(0));
 	}
 
@@ -108,7 +110,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 
 	/** Paragraphs whose text holds the term: the postings are exact, removal being eager. */
 	documentFrequency(term: string): number {
-		return this.#terms.get(term)?.get(this._fieldIds['text']!)?.size ?? 0;
+		return this.#terms.get(term)?.get(this.#textField)?.size ?? 0;
 	}
 
 	/** Short ids of the first paragraphs of the articles whose text holds the term. */
@@ -116,7 +118,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const starts = new Set<number>();
 		this.#terms
 			.get(term)
-			?.get(this._fieldIds['text']!)
+			?.get(this.#textField)
 			?.scan((shortId) => starts.add(this.#articleStarts[shortId]!));
 		return starts;
 	}

@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import { bodyHas, paragraphTerms } from './articleTerms.js';
+import { analyzeTerms } from '../search/analyzer.js';
+import { bodyHas } from './articleTerms.js';
 import type { Library } from './library.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 
@@ -39,11 +40,9 @@ const rareTermsCache = new WeakMap<Library, RecentArticles<Set<string>>>();
 function rareTerms(library: Library, article: Article): Set<string> {
 	let cache = rareTermsCache.get(library);
 	if (!cache) rareTermsCache.set(library, (cache = new RecentArticles(RECENT_ARTICLES)));
-	return cache.get(article, () => {
-		const rare = new Set<string>();
-		for (const terms of paragraphTerms(article)) for (const term of terms) if (!rare.has(term) && isRare(library, term)) rare.add(term);
-		return rare;
-	});
+	// Analyzed afresh rather than through the paragraphs' cached sets: corroboration reads hundreds of articles no
+	// question retrieved, and caching all of their terms only to let them go again made most of a long run's garbage.
+	return cache.get(article, () => new Set(article.paragraphs.flatMap((paragraph) => analyzeTerms(paragraph.text)).filter((term) => isRare(library, term))));
 }
 
 /** Documents that share enough rare terms to be reports of the same event. */

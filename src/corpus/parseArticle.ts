@@ -92,50 +92,47 @@ interface JsonlRecord {
 }
 
 /**
- * JSON Lines, one article a line: `id`, `title`, `date`, `source`, `text` (paragraphs separated by a blank line).
- * A bad line is reported with its line number; the other lines still load.
+ * One JSON Lines record, `id`, `title`, `date`, `source`, `text` (paragraphs separated by a blank line), as an article,
+ * or the problem with it, reported with its 1-based line number; null for a blank line.
  */
+export function parseJsonlLine(file: string, line: string, number: number, defaults: MetaDefaults = {}): Article | CorpusProblem | null {
+	const trimmed = line.trim();
+	if (trimmed === '') return null;
+	const where = `${file}:${number}`;
+	let record: JsonlRecord;
+	try {
+		record = JSON.parse(trimmed) as JsonlRecord;
+	} catch {
+		return { file: where, reason: 'the line is not valid JSON' };
+	}
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) return { file: where, reason: 'the line is not a JSON object' };
+	if (typeof record.id !== 'string' || !isValidDocumentId(record.id)) {
+		return { file: where, reason: 'the record has no usable "id" (letters, digits, ".", "_" or "-")' };
+	}
+	if (typeof record.text !== 'string' || record.text.trim() === '') return { file: where, reason: `record "${record.id}" has no "text"` };
+	const validated = validateMeta({
+		...withoutNulls(defaults),
+		title: record.title,
+		publisher: record.publisher ?? record.source,
+		date: record.date,
+		url: record.url,
+	});
+	if ('problem' in validated) return { file: where, reason: `record "${record.id}": ${validated.problem}` };
+	const blocks = record.text.split(/\n[ \t]*\n/).map((block): Block => ({ kind: 'paragraph', text: block.trim() }));
+	const article = buildArticle(record.id, file, completeMeta(validated.meta, record.id), blocks.filter((block) => block.text !== ''));
+	return 'paragraphs' in article ? article : { file: where, reason: article.reason };
+}
+
+/** Adds a parsed line to a file's result. */
+export function collectParsed(result: ParseResult, parsed: Article | CorpusProblem | null): void {
+	if (parsed === null) return;
+	if ('paragraphs' in parsed) result.articles.push(parsed);
+	else result.problems.push(parsed);
+}
+
+/** JSON Lines, one article a line. A bad line is reported with its line number; the other lines still load. */
 export function parseJsonlArticles(file: string, text: string, defaults: MetaDefaults = {}): ParseResult {
 	const result: ParseResult = { articles: [], problems: [] };
-	const lines = text.split('\n');
-	for (let index = 0; index < lines.length; index++) {
-		const line = lines[index]!.trim();
-		if (line === '') continue;
-		const where = `${file}:${index + 1}`;
-		let record: JsonlRecord;
-		try {
-			record = JSON.parse(line) as JsonlRecord;
-		} catch {
-			result.problems.push({ file: where, reason: 'the line is not valid JSON' });
-			continue;
-		}
-		if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-			result.problems.push({ file: where, reason: 'the line is not a JSON object' });
-			continue;
-		}
-		if (typeof record.id !== 'string' || !isValidDocumentId(record.id)) {
-			result.problems.push({ file: where, reason: 'the record has no usable "id" (letters, digits, ".", "_" or "-")' });
-			continue;
-		}
-		if (typeof record.text !== 'string' || record.text.trim() === '') {
-			result.problems.push({ file: where, reason: `record "${record.id}" has no "text"` });
-			continue;
-		}
-		const validated = validateMeta({
-			...withoutNulls(defaults),
-			title: record.title,
-			publisher: record.publisher ?? record.source,
-			date: record.date,
-			url: record.url,
-		});
-		if ('problem' in validated) {
-			result.problems.push({ file: where, reason: `record "${record.id}": ${validated.problem}` });
-			continue;
-		}
-		const blocks = record.text.split(/\n[ \t]*\n/).map((block): Block => ({ kind: 'paragraph', text: block.trim() }));
-		const article = buildArticle(record.id, file, completeMeta(validated.meta, record.id), blocks.filter((block) => block.text !== ''));
-		if ('paragraphs' in article) result.articles.push(article);
-		else result.problems.push({ file: where, reason: article.reason });
-	}
+	text.split('\n').forEach((line, index) => collectParsed(result, parseJsonlLine(file, line, index + 1, defaults)));
 	return result;
 }

@@ -63,6 +63,27 @@ describe('loadCorpus', () => {
 		]);
 	});
 
+	it('reads a JSON Lines archive larger than one read, with CRLF line ends, the same as a small one', async () => {
+		const records = Array.from({ length: 3_000 }, (_, n) => JSON.stringify({ id: `wire-${n}`, title: `Item ${n}`, date: null, source: 'Wire', text: `Paragraph ${n} of the wire, long enough to matter.\n\nAnd a second.` }));
+		await dir.write('archive.jsonl.gz', gzipSync(`${records.join('\r\n')}\r\n`));
+		const { articles, problems } = await loadCorpus(dir.path);
+		expect(problems).toEqual([]);
+		expect(articles).toHaveLength(3_000);
+		expect(articles.at(-1)!.paragraphs.map((paragraph) => paragraph.text)).toEqual(['Paragraph 2999 of the wire, long enough to matter.', 'And a second.']);
+	});
+
+	it('rejects a JSON Lines file that is not valid gzip, not UTF-8, or empty, naming the file', async () => {
+		await dir.write('corrupt.jsonl.gz', gzipSync('{"id": "x"}\n').subarray(0, 12));
+		await dir.write('latin1.jsonl', Buffer.from([0x7b, 0xa3, 0x7d, 0x0a]));
+		await dir.write('blank.jsonl', '\n\n');
+		const { problems } = await loadCorpus(dir.path);
+		expect(Object.fromEntries(problems.map((problem) => [problem.file, problem.reason]))).toEqual({
+			'blank.jsonl': 'the file is empty',
+			'corrupt.jsonl.gz': 'the file is not valid gzip',
+			'latin1.jsonl': 'the file is not UTF-8 text',
+		});
+	});
+
 	it('reports each bad file with the reason, and still loads the good ones', async () => {
 		await dir.write('good.md', markdown('title: Good', 'Fine text.'));
 		await dir.write('latin1.txt', Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xa3, 0x35]));

@@ -33,7 +33,10 @@ export class ParagraphIndex implements SearchIndex {
 			},
 			documentFrequency: (term) => miniSearch.documentFrequency(term),
 			// BM25's smoothed IDF; an unknown term gets the highest weight, since it is the most specific.
-			idf: (term) => Math.log(1 + (miniSearch.documentCount - miniSearch.documentFrequency(term) + 0.5) / (miniSearch.documentFrequency(term) + 0.5)),
+			idf: (term) => {
+				const frequency = miniSearch.documentFrequency(term);
+				return Math.log(1 + (miniSearch.documentCount - frequency + 0.5) / (frequency + 0.5));
+			},
 		};
 	}
 

@@ -107,7 +107,7 @@ export class Ranker {
 		return { top: top.map(({ shortId, score }) => ({ shortId, score, matched: [...new Set(matched(shortId))] })), candidates: candidates.length };
 	}
 
-	/** Every live paragraph the list reaches, with the list's contribution to it; a title reaches its article's paragraphs. */
+	/** Every paragraph the list reaches, with the list's contribution to it; a title reaches its article's paragraphs. */
 	#scan(list: MatchList, visit: (shortId: number, value: number) => void): void {
 		list.postings.scan((key, frequency) => {
 			if (list.perArticle) {

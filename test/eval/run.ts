@@ -91,7 +91,8 @@ async function runOne(spec: RunSpec, sets: readonly QuestionSet[]): Promise<RunO
 		const cacheDir = path.join(repoRoot, 'data', 'cache', 'eval', spec.key);
 		await mkdir(cacheDir, { recursive: true });
 		const started = performance.now();
-		const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir, logger: silentLogger });
+		// An archive run reads a fresh temporary directory, whose snapshot could never be found again: don't write one.
+		const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir, logger: silentLogger, persist: spec.archives.length === 0 });
 		const openSeconds = (performance.now() - started) / 1000;
 		const status = engine.status();
 		return {

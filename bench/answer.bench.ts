@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { answerQuestion } from '../src/answer/answerQuestion.js';
+import { openLibrary } from '../src/answer/library.js';
 import { silentLogger } from '../src/logger.js';
 import { ParagraphIndex } from '../src/search/paragraphIndex.js';
 import { StoryEngine } from '../src/storyEngine.js';
@@ -69,7 +70,7 @@ await runConcern('answer', async ({ scale, runs, scratch, metric, fact }) => {
 		fact('batchCliP99Ms', percentile(gaps, 0.99));
 
 		const { articles } = await loadCorpus(corpus.dir);
-		const library = { articles: new Map(articles.map((article) => [article.id, article])), index: new DefaultSearchIndex(buildDefaultIndex(articles), ParagraphIndex.build(articles).statistics) };
+		const library = openLibrary(new Map(articles.map((article) => [article.id, article])), new DefaultSearchIndex(buildDefaultIndex(articles), ParagraphIndex.build(articles)));
 		const defaults = latencies(all, Math.min(runs, DEFAULT_PASSES), (question) => answerQuestion(library, question));
 		metric('answer p50', 'ms', tuned.p50, defaults.p50);
 		metric('answer p99', 'ms', tuned.p99, defaults.p99);

@@ -3,9 +3,9 @@
  * words, no stemming, every paragraph's title and section as fields), searched with fuzzy 0.2 and prefix matching
  * on every term, as in the issue's reference measurements.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { Article } from '../src/corpus/types.js';
-import { documentOf, type IndexHit, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from '../src/search/searchIndex.js';
+import { documentOf, type IndexHit, paragraphId, type QueryTerm, type SearchIndex, type SearchOptions as IndexSearchOptions, type SearchResults, type TermFrequencies } from '../src/search/searchIndex.js';
 
 export const DEFAULT_FIELDS = ['text', 'title', 'section'];
 
@@ -49,24 +49,29 @@ export function searchDefault(miniSearch: MiniSearch<DefaultDocument>, question:
  * The default index behind the answer code's search interface, so the whole answer path (sentence selection,
  * citations, disagreements) runs unchanged over default retrieval. It gets the answer code's analyzed terms (no
  * stop words), which makes it faster than the raw-question default: the ratios it yields understate the gain.
- * Term statistics are facts about the corpus, not the index, so it borrows the tuned index's.
+ * Term statistics and shared rare terms are facts about the corpus, not the index, so it borrows the tuned index's.
  */
 export class DefaultSearchIndex implements SearchIndex {
+	readonly statistics: TermFrequencies;
+
 	constructor(
 		readonly miniSearch: MiniSearch<DefaultDocument>,
-		readonly statistics: TermFrequencies,
-	) {}
+		readonly tuned: SearchIndex,
+	) {
+		this.statistics = tuned.statistics;
+	}
 
 	planQuery(terms: readonly string[]): QueryTerm[] {
 		return [...new Set(terms)].map((term) => ({ term, fuzzy: Math.round(term.length * 0.2), prefix: true }));
 	}
 
-	documentsContaining(term: string): string[] {
-		return [...new Set(this.miniSearch.search(term).map((result) => documentOf(result.id as string)))];
+	documentsSharingRareTerms(maxParagraphs: number): Iterable<string[]> {
+		return this.tuned.documentsSharingRareTerms(maxParagraphs);
 	}
 
-	search(terms: readonly QueryTerm[], limit: number, offset = 0): SearchResults {
+	search(terms: readonly QueryTerm[], limit: number, { offset = 0, within }: IndexSearchOptions = {}): SearchResults {
 		if (terms.length === 0) return { hits: [], total: 0 };
-		return hitsOf(this.miniSearch.search(terms.map(({ term }) => term).join(' '), DEFAULT_SEARCH), limit, offset);
+		const filter = within && ((result: SearchResult) => within.has(documentOf(result.id as string)));
+		return hitsOf(this.miniSearch.search(terms.map(({ term }) => term).join(' '), { ...DEFAULT_SEARCH, filter }), limit, offset);
 	}
 }

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
 import { checkClaim } from './answer/checkClaim.js';
-import type { Library } from './answer/library.js';
+import { type Library, openLibrary } from './answer/library.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
 import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
 import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
@@ -99,7 +99,7 @@ export class StoryEngine {
 		const key = snapshotKey(load.articles);
 		const snapshot = await loadSnapshot(settings.cacheDir, key, settings.logger);
 		const index = snapshot ?? ParagraphIndex.build(load.articles);
-		const state: State = { articles: byId(load.articles), index, key, files: load.files };
+		const state: State = { ...openLibrary(byId(load.articles), index), index, key, files: load.files };
 		const report: RefreshReport = {
 			added: load.articles.map((article) => article.id),
 			changed: [],
@@ -215,7 +215,7 @@ export class StoryEngine {
 		current.index.remove(outgoing);
 		current.index.add([...added, ...changed]);
 		const articles = [...next.values()].sort((a, b) => a.file.localeCompare(b.file) || a.id.localeCompare(b.id));
-		this.#state = { articles: byId(articles), index: current.index, key: snapshotKey(articles), files: load.files };
+		this.#state = { ...openLibrary(byId(articles), current.index), index: current.index, key: snapshotKey(articles), files: load.files };
 		const report: RefreshReport = {
 			added: added.map((article) => article.id),
 			changed: changed.map((article) => article.id),

@@ -5,14 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
-import { BBC_ARCHIVE, defaultArchiveDir, makeCorpusWithArchives, storyCorpusDir } from './eval/archiveCorpus.js';
+import { BBC_ARCHIVE, defaultArchiveDir, makeCorpusWithArchives, REUTERS_ARCHIVE, storyCorpusDir } from './eval/archiveCorpus.js';
 import { evaluate, type EvalReport } from './eval/evaluate.js';
 import { loadQuestionSet, questionSetNames, type EvalQuestion } from './eval/questions.js';
 import { findExpected, readStoryParagraphs } from './eval/storyText.js';
 import { ABSTENTION_RECALL_FLOOR, ARCHIVE_TOP1_MAX_DROP, HELDOUT_TOP1_FLOOR, TOP1_FLOOR } from './eval/thresholds.js';
 
 const bbcArchive = path.join(defaultArchiveDir, BBC_ARCHIVE);
-const hasBbcArchive = existsSync(bbcArchive);
+const reutersArchive = path.join(defaultArchiveDir, REUTERS_ARCHIVE);
+const hasArchives = existsSync(bbcArchive) && existsSync(reutersArchive);
 /** Ratios are floats: 0.85 computed as 85/100 must not fail a 0.85 floor. */
 const EPSILON = 1e-9;
 
@@ -92,20 +93,21 @@ describe('engine evaluation on the story corpus', () => {
 		expect(story.metrics.abstentionRecall.value ?? 0, `answered out-of-corpus: ${failedIds(story, 'out-of-corpus')}`).toBeGreaterThanOrEqual(ABSTENTION_RECALL_FLOOR - EPSILON);
 	});
 
-	it.skipIf(!hasBbcArchive)(
-		`loses at most ${ARCHIVE_TOP1_MAX_DROP * 100} points of top-1 accuracy with the BBC archive loaded`,
-		async () => {
-			const corpus = await makeCorpusWithArchives(storyCorpusDir, [bbcArchive]);
-			const archiveCache = await mkdtemp(path.join(tmpdir(), 'story-eval-cache-'));
+	it.skipIf(!hasArchives).each([
+		{ label: 'the BBC archive', archives: [bbcArchive] },
+		{ label: 'the BBC and Reuters archives', archives: [bbcArchive, reutersArchive] },
+	])(
+		`loses at most ${ARCHIVE_TOP1_MAX_DROP * 100} points of top-1 accuracy with $label loaded`,
+		async ({ archives }) => {
+			const corpus = await makeCorpusWithArchives(storyCorpusDir, archives);
 			try {
-				const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir: archiveCache, logger: silentLogger });
+				const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir, logger: silentLogger, persist: false });
 				const withArchive = evaluate(engine, questions);
 				expect(withArchive.metrics.verbatim.violations).toEqual([]);
 				const drop = (story.metrics.top1.value ?? 0) - (withArchive.metrics.top1.value ?? 0);
 				expect(drop, `top-1 misses with the archive: ${failedIds(withArchive, 'answerable')}`).toBeLessThanOrEqual(ARCHIVE_TOP1_MAX_DROP + EPSILON);
 			} finally {
 				await corpus.cleanup();
-				await rm(archiveCache, { recursive: true, force: true });
 			}
 		},
 		300_000,

@@ -1,8 +1,8 @@
 import { analyzeTerms } from '../search/analyzer.js';
 import { findConflicts } from './conflicts.js';
-import { gatherEvidence, type ScoredSentence } from './evidence.js';
+import { type Evidence, gatherEvidence, type ScoredSentence } from './evidence.js';
 import { citationFor, type Library } from './library.js';
-import { analyzeQuestion } from './question.js';
+import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import type { Answer, Quote } from './types.js';
 
 /**
@@ -53,20 +53,38 @@ function pickQuotes(candidates: readonly ScoredSentence[], limit: number, accept
 	return quotes;
 }
 
+function answers(evidence: Evidence): boolean {
+	const best = evidence.sentences[0];
+	return best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage && best.answerType > 0;
+}
+
+/**
+ * The story is asked first: the documents other publishers corroborate, when there are others around them. Only
+ * when they do not answer is the whole corpus asked, so an archive loaded beside a story can answer what the story
+ * does not cover, but never outvote it with a paragraph that happens to share more of a vague question's words.
+ */
+function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: Evidence; answered: boolean } {
+	const { corroborated, articles } = library;
+	const story = corroborated.size > 0 && corroborated.size < articles.size ? gatherEvidence(library, question, corroborated) : null;
+	if (story && answers(story)) return { evidence: story, answered: true };
+	const everything = gatherEvidence(library, question);
+	if (answers(everything)) return { evidence: everything, answered: true };
+	// The passages shown with a refusal are the story's nearest, when it has any.
+	return { evidence: story && story.sentences.some((sentence) => sentence.coverage > 0) ? story : everything, answered: false };
+}
+
 export function answerQuestion(library: Library, question: string): Answer {
 	const analyzed = analyzeQuestion(question);
 	const base = { question: analyzed.text, expects: analyzed.expects, conflicts: [] };
 	if (analyzed.terms.length === 0) {
 		return { ...base, answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };
 	}
-	const evidence = gatherEvidence(library, analyzed);
-	const best = evidence.sentences[0];
-	const answered = best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage && best.answerType > 0;
+	const { evidence, answered } = evidenceFor(library, analyzed);
 	if (!answered) {
 		const related = pickQuotes(evidence.sentences, MAX_RELATED, (candidate) => candidate.coverage > 0);
 		return { ...base, answered: false, reason: NOT_COVERED, quotes: [], related };
 	}
-	const threshold = best.score * QUOTE_SCORE_SHARE;
+	const threshold = evidence.sentences[0]!.score * QUOTE_SCORE_SHARE;
 	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.score >= threshold && candidate.coverage > 0);
 	const quoted = new Set(quotes.map((quote) => `${quote.citation.doc}#${quote.citation.paragraph}`));
 	const related = pickQuotes(

@@ -1,4 +1,4 @@
-import type { QueryTerm } from '../search/searchIndex.js';
+import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { paragraphTerms } from './articleTerms.js';
 import { editDistance } from './editDistance.js';
@@ -6,7 +6,6 @@ import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, 
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
 import { LIGHT_TERM_FACTOR, LIGHT_TERMS, SYNONYM_WEIGHT, synonymsOf } from './questionWords.js';
-import { isCorroborated } from './sameEvent.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
 
@@ -36,7 +35,7 @@ const UNATTRIBUTED_FACTOR = 0.98;
 const UNDATED_FACTOR = 0.99;
 
 /**
- * Evidence from a document no other source corroborates (see `isCorroborated`) counts for less, in ranking and in
+ * Evidence from a document no other source corroborates (see `findCorroborated`) counts for less, in ranking and in
  * deciding whether the corpus answers at all: an archive must not drown the story it surrounds.
  */
 export const UNCORROBORATED_FACTOR = 0.55;
@@ -51,7 +50,7 @@ const TITLE_ONLY_WEIGHT = 0.5;
 const EXPANDED_MATCH_WEIGHT = 0.7;
 
 /** Paragraphs whose sentences are scored. Beyond this, retrieval ranks are too low to matter. */
-export const PARAGRAPHS_TO_SCORE = 12;
+const PARAGRAPHS_TO_SCORE = 12;
 /** Paragraphs retrieved and re-ranked by corroboration before the best are scored sentence by sentence. */
 const PARAGRAPHS_TO_RERANK = 40;
 
@@ -194,21 +193,22 @@ export interface Evidence {
 	documents: string[];
 }
 
-/** Retrieves the best paragraphs for a question and scores every sentence in them. */
-export function gatherEvidence(library: Library, question: AnalyzedQuestion, limit = PARAGRAPHS_TO_SCORE): Evidence {
+/**
+ * Retrieves the best paragraphs for a question, from the whole corpus or only `within` some documents, and scores
+ * every sentence in them.
+ */
+export function gatherEvidence(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): Evidence {
 	const { index } = library;
 	const plan = index.planQuery(question.terms);
 	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
 	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
-	const supportOf = (id: string): number => {
-		const article = library.articles.get(id.slice(0, id.lastIndexOf('#')));
-		return article && isCorroborated(library, article) ? 1 : UNCORROBORATED_FACTOR;
-	};
+	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.
+	const supportOf = (id: string): number => (library.corroborated.size === 0 || library.corroborated.has(documentOf(id)) ? 1 : UNCORROBORATED_FACTOR);
 	const hits = index
-		.search([...plan, ...standIns], Math.max(limit, PARAGRAPHS_TO_RERANK))
+		.search([...plan, ...standIns], PARAGRAPHS_TO_RERANK, { within })
 		.hits.map((hit) => ({ ...hit, score: hit.score * supportOf(hit.id) }))
 		.sort((a, b) => b.score - a.score)
-		.slice(0, limit);
+		.slice(0, PARAGRAPHS_TO_SCORE);
 	const matches = matchIndexTerms(plan, synonyms, hits.flatMap((hit) => hit.matched));
 	const local = localStatistics(library, hits.map((hit) => hit.id));
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));

@@ -1,11 +1,18 @@
 import type { Article, Paragraph } from '../corpus/types.js';
 import type { SearchIndex } from '../search/searchIndex.js';
+import { findCorroborated } from './corroboration.js';
 import type { Citation } from './types.js';
 
-/** What the answer layer reads: the articles and their index, always swapped together. */
+/** What the answer layer reads: the articles, their index, and what is derived from both, always swapped together. */
 export interface Library {
 	readonly articles: ReadonlyMap<string, Article>;
 	readonly index: SearchIndex;
+	/** Documents another publisher also reports (see `findCorroborated`): the story, as against an archive around it. */
+	readonly corroborated: ReadonlySet<string>;
+}
+
+export function openLibrary(articles: ReadonlyMap<string, Article>, index: SearchIndex): Library {
+	return { articles, index, corroborated: findCorroborated(articles, index) };
 }
 
 export interface LocatedParagraph {

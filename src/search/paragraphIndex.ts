@@ -3,7 +3,7 @@ import { analyzeTerms } from './analyzer.js';
 import { COMMON_TERMS, EXPANSION, INDEX_OPTIONS, SCORING, TITLE_FIELD } from './indexOptions.js';
 import { Ranker } from './ranking.js';
 import { type AnalyzedParagraph, type PackedIndex, ParagraphMiniSearch } from './paragraphMiniSearch.js';
-import { documentOf, paragraphId, type QueryTerm, type SearchIndex, type SearchResults, type TermFrequencies } from './searchIndex.js';
+import { documentOf, paragraphId, type QueryTerm, type SearchIndex, type SearchOptions, type SearchResults, type TermFrequencies } from './searchIndex.js';
 
 function analyzed(article: Article): AnalyzedParagraph[] {
 	return article.paragraphs.map(({ number, text, section }) => ({
@@ -74,18 +74,25 @@ export class ParagraphIndex implements SearchIndex {
 	}
 
 	/** See `Ranker` for which paragraphs are ranked; `total` counts them. */
-	search(terms: readonly QueryTerm[], limit: number, offset = 0): SearchResults {
+	search(terms: readonly QueryTerm[], limit: number, { offset = 0, within }: SearchOptions = {}): SearchResults {
 		if (terms.length === 0) return { hits: [], total: 0 };
-		const { top, candidates } = this.#ranker.rank(terms, offset + limit);
+		const paragraphs = within && [...within].flatMap((doc) => this.#miniSearch.articleParagraphs(paragraphId(doc, 1)));
+		const { top, candidates } = this.#ranker.rank(terms, offset + limit, paragraphs);
 		const hits = top.slice(offset).map(({ shortId, score, matched }) => ({ id: this.#miniSearch.externalId(shortId), score, matched }));
 		return { hits, total: candidates };
 	}
 
-	/** See `ParagraphMiniSearch.pack`: null when the index changed while it was being packed. */
-	documentsContaining(term: string): string[] {
-		return [...this.#miniSearch.articlesContaining(term)].map((start) => documentOf(this.#miniSearch.externalId(start)));
+	*documentsSharingRareTerms(maxParagraphs: number): Generator<string[]> {
+		const documents = new Map<number, string>();
+		const documentAt = (start: number) => {
+			let id = documents.get(start);
+			if (id === undefined) documents.set(start, (id = documentOf(this.#miniSearch.externalId(start))));
+			return id;
+		};
+		for (const starts of this.#miniSearch.articlesSharingRareTerms(maxParagraphs)) yield starts.map(documentAt);
 	}
 
+	/** See `ParagraphMiniSearch.pack`: null when the index changed while it was being packed. */
 	toSnapshot(): Promise<PackedIndex | null> {
 		return this.#miniSearch.pack();
 	}

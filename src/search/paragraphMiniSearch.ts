@@ -113,14 +113,28 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return this.#terms.get(term)?.get(this.#textField)?.size ?? 0;
 	}
 
-	/** Short ids of the first paragraphs of the articles whose text holds the term. */
-	articlesContaining(term: string): Set<number> {
-		const starts = new Set<number>();
-		this.#terms
-			.get(term)
-			?.get(this.#textField)
-			?.scan((shortId) => starts.add(this.#articleStarts[shortId]!));
-		return starts;
+	/** Short ids of the paragraphs of the article whose first paragraph has this id; none when it is not indexed. */
+	articleParagraphs(firstParagraphId: string): number[] {
+		const start = this._idToShortId.get(firstParagraphId);
+		if (start === undefined) return [];
+		return Array.from({ length: this.articleSize(start) }, (_, offset) => start + offset);
+	}
+
+	/**
+	 * For each term whose text postings reach 2 to `maxParagraphs` paragraphs, the first paragraphs of the articles
+	 * holding it. Postings are sorted by short id and an article's paragraphs are consecutive, so each comes once.
+	 */
+	*articlesSharingRareTerms(maxParagraphs: number): Generator<number[]> {
+		for (const fields of this.#terms.values()) {
+			const postings = fields.get(this.#textField);
+			if (!postings || postings.size < 2 || postings.size > maxParagraphs) continue;
+			const starts: number[] = [];
+			postings.scan((shortId) => {
+				const start = this.#articleStarts[shortId]!;
+				if (starts.at(-1) !== start) starts.push(start);
+			});
+			if (starts.length > 1) yield starts;
+		}
 	}
 
 	externalId(shortId: number): string {

@@ -7,6 +7,9 @@ import type { QueryTerm } from './searchIndex.js';
  */
 const SCAN_RATIO = 8;
 
+/** `#lastTerm` of a paragraph that is a candidate before any term reached it (see `within`); no query position. */
+const UNMATCHED = 0xffff_ffff;
+
 export interface RankedParagraph {
 	shortId: number;
 	score: number;
@@ -62,16 +65,24 @@ export class Ranker {
 		this.#lastTerm = new Uint32Array(size);
 	}
 
-	rank(terms: readonly QueryTerm[], count: number): Ranking {
+	/**
+	 * The best `count` paragraphs for the terms. With `within` (short ids), only those paragraphs are ranked: each is a
+	 * candidate from the start, and every term only adds to their scores, however common it is.
+	 */
+	rank(terms: readonly QueryTerm[], count: number, within?: readonly number[]): Ranking {
 		this.#ensureCapacity();
 		const groups = terms.map((term, position) => this.#index.matchLists(term, position));
 		const costs = groups.map((lists) => lists.reduce((sum, list) => sum + list.paragraphs, 0));
 		const order = groups.map((_, position) => position).filter((position) => costs[position]! > 0);
 		order.sort((a, b) => costs[a]! - costs[b]!);
 		const common = Math.max(this.#rule.minimum, this.#rule.share * this.#index.documentCount);
-		const specific = Math.max(1, order.filter((position) => costs[position]! <= common).length);
+		const specific = within ? 0 : Math.max(1, order.filter((position) => costs[position]! <= common).length);
 
 		const candidates: number[] = [];
+		for (const shortId of within ?? []) {
+			this.#lastTerm[shortId] = UNMATCHED;
+			candidates.push(shortId);
+		}
 		for (const position of order.slice(0, specific)) {
 			for (const list of groups[position]!) {
 				this.#scan(list, (shortId, value) => {
@@ -96,7 +107,8 @@ export class Ranker {
 			}
 		}
 
-		const top = this.#best(candidates, count);
+		const ranked = within ? candidates.filter((shortId) => this.#termsMatched[shortId]! > 0) : candidates;
+		const top = this.#best(ranked, count);
 		for (const shortId of candidates) {
 			this.#scores[shortId] = 0;
 			this.#termsMatched[shortId] = 0;
@@ -104,7 +116,7 @@ export class Ranker {
 		}
 		const lists = groups.flat();
 		const matched = (shortId: number) => lists.filter((list) => list.postings.has(list.perArticle ? this.#index.articleStart(shortId) : shortId)).map((list) => list.indexTerm);
-		return { top: top.map(({ shortId, score }) => ({ shortId, score, matched: [...new Set(matched(shortId))] })), candidates: candidates.length };
+		return { top: top.map(({ shortId, score }) => ({ shortId, score, matched: [...new Set(matched(shortId))] })), candidates: ranked.length };
 	}
 
 	/** Every paragraph the list reaches, with the list's contribution to it; a title reaches its article's paragraphs. */

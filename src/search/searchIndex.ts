@@ -35,14 +35,24 @@ export interface TermFrequencies {
 	idf(term: string): number;
 }
 
+export interface SearchOptions {
+	/** Skip this many of the best paragraphs (paging). */
+	offset?: number;
+	/** Rank only the paragraphs of these documents. */
+	within?: ReadonlySet<string>;
+}
+
 export interface SearchIndex {
 	readonly statistics: TermFrequencies;
 	/** Decides how each analyzed question term may match (exactly, by edit distance, by prefix). */
 	planQuery(terms: readonly string[]): QueryTerm[];
-	/** The best paragraphs for the terms, best first: `limit` of them from `offset`. */
-	search(terms: readonly QueryTerm[], limit: number, offset?: number): SearchResults;
-	/** Ids of the documents whose paragraph text holds the term, exactly: what two documents share can be counted without reading either. */
-	documentsContaining(term: string): string[];
+	/** The best paragraphs for the terms, best first: `limit` of them. */
+	search(terms: readonly QueryTerm[], limit: number, options?: SearchOptions): SearchResults;
+	/**
+	 * For each term whose text is in 2 to `maxParagraphs` paragraphs, the ids of the documents holding it: which
+	 * documents share their rarest words (names, places), counted for a whole corpus without reading a document.
+	 */
+	documentsSharingRareTerms(maxParagraphs: number): Iterable<string[]>;
 }
 
 export function paragraphId(doc: string, paragraph: number): string {

@@ -14,5 +14,8 @@ export const HELDOUT_TOP1_FLOOR = 0.15;
 /** Share of out-of-corpus questions the engine must refuse (answered: false). */
 export const ABSTENTION_RECALL_FLOOR = 0.9;
 
-/** How far top-1 accuracy may fall, as a fraction (0.05 = 5 points), when the BBC archive is loaded alongside the story. */
-export const ARCHIVE_TOP1_MAX_DROP = 0.05;
+/**
+ * How far top-1 accuracy may fall, as a fraction (0.03 = 3 points), when the archives are loaded alongside the story:
+ * the bar issue 4 sets. Reached: 1.1 points with BBC, 2.2 with BBC + Reuters (one and two questions of 92).
+ */
+export const ARCHIVE_TOP1_MAX_DROP = 0.03;

@@ -55,18 +55,28 @@ describe('ranking a small corpus', () => {
 
 	it('pages through the ranking with offset and limit, and counts every ranked paragraph', () => {
 		const all = search(index, 'harbour said', 100);
-		const page = index.search(index.planQuery(analyzeTerms('harbour said')), 2, 1);
+		const page = index.search(index.planQuery(analyzeTerms('harbour said')), 2, { offset: 1 });
 		expect(page.hits).toEqual(all.hits.slice(1, 3));
 		expect(page.total).toBe(all.total);
 	});
 
-	it('lists the documents whose text holds a term, each once, and forgets a removed one', () => {
+	it('ranks only the paragraphs of the documents asked for, each by the same score as without the filter', () => {
+		const everywhere = search(index, 'harbour said market', 100);
+		const within = new Set(['market', 'council']);
+		const filtered = index.search(index.planQuery(analyzeTerms('harbour said market')), 100, { within });
+		expect(filtered.hits.length).toBeGreaterThan(0);
+		expect(filtered.hits).toEqual(everywhere.hits.filter((hit) => within.has(hit.id.split('#')[0]!)));
+		expect(filtered.total).toBe(filtered.hits.length);
+	});
+
+	it('lists the documents that share each rare term, and forgets a removed one', () => {
 		const refreshed = ParagraphIndex.build(articles);
-		expect(refreshed.documentsContaining('harbour').sort()).toEqual(['harbour']);
-		expect(refreshed.documentsContaining('sai').sort()).toEqual(['council', 'harbour', 'market']);
+		const shared = () => [...refreshed.documentsSharingRareTerms(4)].map((documents) => [...documents].sort().join(' ')).sort();
+		expect(shared()).toContain('council harbour market');
+		expect(shared().every((documents) => documents.includes(' '))).toBe(true);
 		refreshed.remove([articles[1]!]);
-		expect(refreshed.documentsContaining('sai').sort()).toEqual(['harbour', 'market']);
-		expect(refreshed.documentsContaining('council')).toEqual([]);
+		expect(shared()).not.toContain('council harbour market');
+		expect(shared()).toContain('harbour market');
 	});
 
 	it('never returns a removed paragraph', () => {
@@ -90,6 +100,11 @@ describe('ranking an archive where some question words are in most paragraphs', 
 		const result = search(index, 'What did traders at the market say about the harbour plan?', 20);
 		expect(ids(result).sort()).toEqual(['harbour#1', 'harbour#2', 'harbour#3']);
 		expect(result.total).toBe(3);
+	});
+
+	it('ranks, within the documents asked for, paragraphs that only common words reach', () => {
+		const result = index.search(index.planQuery(analyzeTerms('Did traders at the market say anything?')), 20, { within: new Set(['harbour']) });
+		expect(ids(result)).toEqual(['harbour#2', 'harbour#1']);
 	});
 
 	it('lets the common words order the paragraphs the specific words bring in', () => {

@@ -199,7 +199,7 @@ export interface Evidence {
  */
 export function gatherEvidence(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): Evidence {
 	const { index } = library;
-	const plan = index.planQuery(question.terms);
+	const plan = index.planQuery(question.terms, { within });
 	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
 	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
 	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.

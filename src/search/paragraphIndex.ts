@@ -61,12 +61,15 @@ export class ParagraphIndex implements SearchIndex {
 	}
 
 	/**
-	 * Decides how each term may match. A term the corpus knows well is matched exactly; a rare or unknown one
-	 * (likely a misspelled name: "Dumayar", "Masood") also by edit distance and prefix.
+	 * Decides how each term may match. A term the corpus (or the documents `within`) knows well is matched exactly; a
+	 * rare or unknown one (likely a misspelled name: "Dumayar", "Masood") also by edit distance and prefix. Within a
+	 * story, "Abdul" is unknown and meets "Abdel", however often an archive around the story uses it.
 	 */
-	planQuery(terms: readonly string[]): QueryTerm[] {
+	planQuery(terms: readonly string[], { within }: Pick<SearchOptions, 'within'> = {}): QueryTerm[] {
+		const paragraphs = within && this.#paragraphsOf(within);
+		const frequency = (term: string) => (paragraphs ? this.#miniSearch.documentFrequencyAmong(term, paragraphs) : this.#miniSearch.documentFrequency(term));
 		return [...new Set(terms)].map((term) => {
-			const rare = this.#miniSearch.documentFrequency(term) <= EXPANSION.maxDocumentFrequency;
+			const rare = frequency(term) <= EXPANSION.maxDocumentFrequency;
 			const fuzzy = !rare || term.length < EXPANSION.minFuzzyLength ? 0 : term.length >= EXPANSION.twoEditsFromLength ? 2 : 1;
 			const prefix = rare && term.length >= EXPANSION.minPrefixLength && !/^\d+$/.test(term);
 			return { term, fuzzy, prefix };
@@ -76,10 +79,14 @@ export class ParagraphIndex implements SearchIndex {
 	/** See `Ranker` for which paragraphs are ranked; `total` counts them. */
 	search(terms: readonly QueryTerm[], limit: number, { offset = 0, within }: SearchOptions = {}): SearchResults {
 		if (terms.length === 0) return { hits: [], total: 0 };
-		const paragraphs = within && [...within].flatMap((doc) => this.#miniSearch.articleParagraphs(paragraphId(doc, 1)));
-		const { top, candidates } = this.#ranker.rank(terms, offset + limit, paragraphs);
+		const { top, candidates } = this.#ranker.rank(terms, offset + limit, within && this.#paragraphsOf(within));
 		const hits = top.slice(offset).map(({ shortId, score, matched }) => ({ id: this.#miniSearch.externalId(shortId), score, matched }));
 		return { hits, total: candidates };
+	}
+
+	/** Short ids of the documents' paragraphs. */
+	#paragraphsOf(documents: ReadonlySet<string>): number[] {
+		return [...documents].flatMap((doc) => this.#miniSearch.articleParagraphs(paragraphId(doc, 1)));
 	}
 
 	*documentsSharingRareTerms(maxParagraphs: number): Generator<string[]> {

@@ -113,6 +113,12 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return this.#terms.get(term)?.get(this.#textField)?.size ?? 0;
 	}
 
+	/** How many of these paragraphs (short ids) hold the term in their text: a lookup each. */
+	documentFrequencyAmong(term: string, paragraphs: readonly number[]): number {
+		const postings = this.#terms.get(term)?.get(this.#textField);
+		return postings ? paragraphs.filter((shortId) => postings.has(shortId)).length : 0;
+	}
+
 	/** Short ids of the paragraphs of the article whose first paragraph has this id; none when it is not indexed. */
 	articleParagraphs(firstParagraphId: string): number[] {
 		const start = this._idToShortId.get(firstParagraphId);

@@ -44,8 +44,8 @@ export interface SearchOptions {
 
 export interface SearchIndex {
 	readonly statistics: TermFrequencies;
-	/** Decides how each analyzed question term may match (exactly, by edit distance, by prefix). */
-	planQuery(terms: readonly string[]): QueryTerm[];
+	/** Decides how each analyzed question term may match (exactly, by edit distance, by prefix), judged `within` some documents or the whole corpus. */
+	planQuery(terms: readonly string[], options?: Pick<SearchOptions, 'within'>): QueryTerm[];
 	/** The best paragraphs for the terms, best first: `limit` of them. */
 	search(terms: readonly QueryTerm[], limit: number, options?: SearchOptions): SearchResults;
 	/**

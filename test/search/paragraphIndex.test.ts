@@ -69,6 +69,17 @@ describe('ranking a small corpus', () => {
 		expect(filtered.total).toBe(filtered.hits.length);
 	});
 
+	it('matches a word by edit distance within documents that never use it, however common it is elsewhere', () => {
+		const wire = article('wire', 'Wire', Array.from({ length: 5 }, (_, n) => `Abdul Rahman said the market rose ${n} points.`));
+		const story = article('story', 'Story', ['His cousin Abdel Kareem opened the door.']);
+		const mixed = ParagraphIndex.build([wire, story]);
+		expect(mixed.planQuery(['abdul'])).toEqual([{ term: 'abdul', fuzzy: 0, prefix: false }]);
+		const within = new Set(['story']);
+		const plan = mixed.planQuery(['abdul'], { within });
+		expect(plan[0]!.fuzzy).toBeGreaterThan(0);
+		expect(ids(mixed.search(plan, 10, { within }))).toEqual(['story#1']);
+	});
+
 	it('lists the documents that share each rare term, and forgets a removed one', () => {
 		const refreshed = ParagraphIndex.build(articles);
 		const shared = () => [...refreshed.documentsSharingRareTerms(4)].map((documents) => [...documents].sort().join(' ')).sort();

@@ -23,6 +23,12 @@ export function rareParagraphLimit(paragraphCount: number): number {
 	return Math.min(25, Math.max(5, paragraphCount * 0.002));
 }
 
+/**
+ * Pairs of documents are keyed by number (smaller × base + larger) rather than by joined ids: there are ~100,000 of
+ * them in the archive. Exact up to 2^26 documents, as the key stays below 2^53.
+ */
+const PAIR_KEY_BASE = 2 ** 26;
+
 /** For each document, the documents from other publishers it shares at least `CORROBORATING_TERMS` rare terms with. */
 function crossPublisherPairs(articles: ReadonlyMap<string, Article>, index: SearchIndex): Map<string, Set<string>> {
 	const numbers = new Map<string, number>();
@@ -31,8 +37,6 @@ function crossPublisherPairs(articles: ReadonlyMap<string, Article>, index: Sear
 		if (number === undefined) numbers.set(id, (number = numbers.size));
 		return number;
 	};
-	// Pairs are keyed by number (first × capacity + second) rather than by joined ids: there are ~100,000 of them.
-	const capacity = articles.size;
 	const shared = new Map<number, number>();
 	const partners = new Map<string, Set<string>>();
 	const pair = (a: string, b: string) => {
@@ -42,11 +46,11 @@ function crossPublisherPairs(articles: ReadonlyMap<string, Article>, index: Sear
 	for (const documents of index.documentsSharingRareTerms(rareParagraphLimit(index.statistics.paragraphCount))) {
 		const publishers = documents.map((id) => articles.get(id)?.publisher);
 		if (publishers.every((publisher) => publisher === publishers[0])) continue;
+		const keys = documents.map(numberOf);
 		for (let i = 0; i < documents.length; i++) {
 			for (let j = i + 1; j < documents.length; j++) {
 				if (publishers[i] === undefined || publishers[j] === undefined || publishers[i] === publishers[j]) continue;
-				const [a, b] = [numberOf(documents[i]!), numberOf(documents[j]!)].sort((x, y) => x - y);
-				const key = a! * capacity + b!;
+				const key = Math.min(keys[i]!, keys[j]!) * PAIR_KEY_BASE + Math.max(keys[i]!, keys[j]!);
 				const count = (shared.get(key) ?? 0) + 1;
 				shared.set(key, count);
 				if (count === CORROBORATING_TERMS) {

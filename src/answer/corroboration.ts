@@ -2,12 +2,11 @@ import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from '../search/analyzer.js';
 import { documentOf, type SearchIndex } from '../search/searchIndex.js';
 
-/** Two documents may cover the same event when they share at least this many rare terms (names, places). */
-export const SHARED_RARE_TERMS = 3;
 /**
- * Corroboration asks for more: one multi-word name ("Hewlett-Packard HP", "Valéry Giscard d'Estaing") makes three
- * rare terms on its own, and archives from different decades share that many by chance, while two reports of one
- * event share its people, places and details (the two seed articles share 22).
+ * Rare terms two documents must share to corroborate each other. Fewer will not do: one multi-word name
+ * ("Hewlett-Packard HP", "Valéry Giscard d'Estaing") makes three rare terms on its own, and archives from different
+ * decades share that many by chance, while two reports of one event share its people, places and details (the two
+ * seed articles share 22).
  */
 const CORROBORATING_TERMS = 6;
 /** The rare terms of a document used to look for other reports of the same event. */

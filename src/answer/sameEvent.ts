@@ -1,8 +1,11 @@
 import type { Article } from '../corpus/types.js';
 import { bodyHas, paragraphTerms } from './articleTerms.js';
-import { rareParagraphLimit, SHARED_RARE_TERMS } from './corroboration.js';
+import { rareParagraphLimit } from './corroboration.js';
 import type { Library } from './library.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
+
+/** Two documents cover the same event when they share at least this many rare terms (names, places). */
+const SHARED_RARE_TERMS = 3;
 
 function isRare(library: Library, term: string): boolean {
 	const { statistics } = library.index;

@@ -77,12 +77,12 @@ export function answerQuestion(library: Library, question: string): Answer {
 	const analyzed = analyzeQuestion(question);
 	const base = { question: analyzed.text, expects: analyzed.expects, conflicts: [] };
 	if (analyzed.terms.length === 0) {
-		return { ...base, answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };
+		return { ...base, outcome: 'not-covered', answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };
 	}
 	const { evidence, answered } = evidenceFor(library, analyzed);
 	if (!answered) {
 		const related = pickQuotes(evidence.sentences, MAX_RELATED, (candidate) => candidate.coverage > 0);
-		return { ...base, answered: false, reason: NOT_COVERED, quotes: [], related };
+		return { ...base, outcome: 'not-covered', answered: false, reason: NOT_COVERED, quotes: [], related };
 	}
 	const threshold = evidence.sentences[0]!.score * QUOTE_SCORE_SHARE;
 	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.score >= threshold && candidate.coverage > 0);
@@ -99,5 +99,5 @@ export function answerQuestion(library: Library, question: string): Answer {
 	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
 	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
-	return { ...base, answered: true, reason: null, quotes, conflicts, related };
+	return { ...base, outcome: 'answered', answered: true, reason: null, quotes, conflicts, related };
 }

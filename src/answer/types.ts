@@ -38,13 +38,22 @@ export interface Conflict {
 
 export type ExpectedAnswerType = 'time' | 'place' | 'person' | 'organization' | 'quantity' | 'other';
 
+/**
+ * How sure the engine is that its quotes answer the question. `closest`: the corpus may not answer it, but these are
+ * strong matches, shown as such. `not-covered`: what the question asks for (a name, a count, a date) is in no
+ * matching sentence, or nothing matches at all.
+ */
+export type AnswerOutcome = 'answered' | 'closest' | 'not-covered';
+
 export interface Answer {
 	question: string;
+	outcome: AnswerOutcome;
+	/** `outcome === 'answered'`. */
 	answered: boolean;
 	/** When not answered: a plain sentence saying why, e.g. that the corpus does not cover it. */
 	reason: string | null;
 	expects: ExpectedAnswerType;
-	/** Best first. Empty when not answered. */
+	/** Best first: the answer, or with `closest` the best matches. Empty when not covered. */
 	quotes: Quote[];
 	conflicts: Conflict[];
 	/** Nearby passages, never presented as the answer. */

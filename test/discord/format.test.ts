@@ -30,6 +30,7 @@ const status: CorpusStatus = {
 
 const answered: Answer = {
 	question: 'When did the raid happen?',
+	outcome: 'answered',
 	answered: true,
 	reason: null,
 	expects: 'time',
@@ -112,7 +113,7 @@ describe('formatAnswer', () => {
 
 	it('says plainly when the corpus does not answer, and labels nearby passages as related', () => {
 		const refused = formatAnswer(
-			{ ...answered, question: 'Who won the World Cup?', answered: false, reason: 'The corpus does not cover this.', quotes: [], conflicts: [], related: [quote('The raid occurred in Dumayr.')] },
+			{ ...answered, question: 'Who won the World Cup?', outcome: 'not-covered', answered: false, reason: 'The corpus does not cover this.', quotes: [], conflicts: [], related: [quote('The raid occurred in Dumayr.')] },
 			status,
 			{ session: '1', ephemeral: true },
 		);

@@ -18,10 +18,10 @@ function quote(doc: string, paragraph: number, text: string): Quote {
 }
 
 function answer(partial: Partial<Answer>): Answer {
-	return { question: '', answered: true, reason: null, expects: 'other', quotes: [], conflicts: [], related: [], ...partial };
+	return { question: '', outcome: 'answered', answered: true, reason: null, expects: 'other', quotes: [], conflicts: [], related: [], ...partial };
 }
 
-const refusal = answer({ answered: false, reason: 'The corpus does not cover this.' });
+const refusal = answer({ outcome: 'not-covered', answered: false, reason: 'The corpus does not cover this.' });
 
 /** Answers from a table keyed by question; quote() reads the paragraphs above and throws like the engine for unknown ones. */
 function fakeEngine(answers: Record<string, Answer | Error>): EvalEngine {

@@ -2,9 +2,9 @@
  * Scores an engine against a question set. Pure: it asks the engine, compares, counts; it knows nothing about the story.
  * Everything story-specific lives in the question file.
  */
-import type { Answer, ConflictKind } from '../../src/answer/types.js';
+import type { Answer, AnswerOutcome, ConflictKind } from '../../src/answer/types.js';
 import type { StoryEngine } from '../../src/storyEngine.js';
-import { isAnswerable, questionKinds, type EvalQuestion, type QuestionKind } from './questions.js';
+import { isAnswerable, isAnswerableKind, questionKinds, type EvalQuestion, type QuestionKind } from './questions.js';
 
 /** The two engine methods the evaluation needs; a fake with these two is enough in tests. */
 export type EvalEngine = Pick<StoryEngine, 'answer' | 'quote'>;
@@ -45,6 +45,7 @@ export interface QuestionResult {
 	expectedConflict: ConflictKind | null;
 	/** null when the engine threw instead of answering. */
 	answered: boolean | null;
+	outcome: AnswerOutcome | null;
 	reason: string | null;
 	/** 1-based rank of the first quote that contains an expected string, or null. */
 	hitRank: number | null;
@@ -57,7 +58,7 @@ export interface QuestionResult {
 	relatedHitRank: number | null;
 	/** Kinds of disagreement the answer flagged between two or more documents. */
 	conflictKinds: ConflictKind[];
-	/** For answerable questions: top-1 hit. For out-of-corpus questions: refused. */
+	/** For answerable questions: top-1 hit. For unanswerable ones: refused (not covered). */
 	passed: boolean;
 	error: string | null;
 }
@@ -66,6 +67,7 @@ export interface KindMetrics {
 	questions: number;
 	top1: Ratio;
 	top3: Ratio;
+	/** Outcome `not-covered`. */
 	refused: number;
 }
 
@@ -73,10 +75,17 @@ export interface EvalMetrics {
 	questions: number;
 	answerable: number;
 	outOfCorpus: number;
-	/** Over answerable questions; an unanswered answerable question is a miss. */
+	/**
+	 * Over answerable questions: the first quote shown, whether the outcome is `answered` or `closest` (both show the
+	 * best match first); a `not-covered` answerable question is a miss.
+	 */
 	top1: Ratio;
 	top3: Ratio;
-	/** Positive = the engine returned answered:false; relevant = out-of-corpus questions. */
+	/** Questions answered with outcome `answered` whose first quote is right (an unanswerable question answered counts as wrong). */
+	answeredPrecision: Ratio;
+	/** Answerable questions refused as `not-covered`. */
+	answerableRefused: Ratio;
+	/** Positive = the engine returned `not-covered`; relevant = unanswerable (out-of-corpus and near-miss) questions. */
 	abstentionPrecision: Ratio;
 	abstentionRecall: Ratio;
 	/** Questions with an expected conflict whose answer flags a conflict of that kind. */
@@ -196,6 +205,7 @@ function evaluateOne(
 			result: {
 				...base,
 				answered: null,
+				outcome: null,
 				reason: null,
 				hitRank: null,
 				quotes: [],
@@ -208,30 +218,32 @@ function evaluateOne(
 		};
 	}
 	const answerable = isAnswerable(question);
-	const rank = answer.answered && answerable ? answer.quotes.findIndex((quote) => containsExpected(quote.text, question.expect)) : -1;
+	const shown = answer.outcome !== 'not-covered';
+	const rank = shown && answerable ? answer.quotes.findIndex((quote) => containsExpected(quote.text, question.expect)) : -1;
 	const hitRank = rank === -1 ? null : rank + 1;
 	const relatedRank = answerable ? answer.related.findIndex((quote) => containsExpected(quote.text, question.expect)) : -1;
 	const result: QuestionResult = {
 		...base,
 		answered: answer.answered,
+		outcome: answer.outcome,
 		reason: answer.reason,
 		hitRank,
 		quotes: answer.quotes.slice(0, TOP_K).map((quote) => ({ text: quote.text, doc: quote.citation.doc, paragraph: quote.citation.paragraph })),
 		relatedHitRank: relatedRank === -1 ? null : relatedRank + 1,
 		conflictKinds: conflictKindsOf(answer),
-		passed: answerable ? hitRank === 1 : !answer.answered,
+		passed: answerable ? hitRank === 1 : answer.outcome === 'not-covered',
 		error: null,
 	};
 	return { result, verbatim: checkVerbatim(answer, question.id, lookup) };
 }
 
 function kindMetrics(results: readonly QuestionResult[]): KindMetrics {
-	const answerable = results.filter((result) => result.kind !== 'out-of-corpus');
+	const answerable = results.filter((result) => isAnswerableKind(result.kind));
 	return {
 		questions: results.length,
 		top1: ratio(answerable.filter((result) => result.hitRank === 1).length, answerable.length),
 		top3: ratio(answerable.filter((result) => result.hitRank !== null && result.hitRank <= TOP_K).length, answerable.length),
-		refused: results.filter((result) => result.answered === false).length,
+		refused: results.filter((result) => result.outcome === 'not-covered').length,
 	};
 }
 
@@ -248,35 +260,41 @@ export function evaluate(engine: EvalEngine, questions: readonly EvalQuestion[])
 		violations.push(...verbatim.violations);
 	}
 
+	return { metrics: metricsOf(results, { checked, violations }), results };
+}
+
+/** The metrics of a list of results: one question set's, or several stories' pooled. */
+export function metricsOf(results: readonly QuestionResult[], verbatim: EvalMetrics['verbatim']): EvalMetrics {
 	const overall = kindMetrics(results);
-	const outOfCorpus = results.filter((result) => result.kind === 'out-of-corpus');
-	const refused = results.filter((result) => result.answered === false);
+	const outOfCorpus = results.filter((result) => !isAnswerableKind(result.kind));
+	const answerable = results.filter((result) => isAnswerableKind(result.kind));
+	const refused = results.filter((result) => result.outcome === 'not-covered');
+	const answered = results.filter((result) => result.outcome === 'answered');
 	const withConflict = results.filter((result) => result.expectedConflict !== null);
 	const byKind = Object.fromEntries(
 		questionKinds.map((kind) => [kind, kindMetrics(results.filter((result) => result.kind === kind))]),
 	) as Record<QuestionKind, KindMetrics>;
 
 	return {
-		metrics: {
-			questions: results.length,
-			answerable: overall.top1.total,
-			outOfCorpus: outOfCorpus.length,
-			top1: overall.top1,
-			top3: overall.top3,
-			abstentionPrecision: ratio(refused.filter((result) => result.kind === 'out-of-corpus').length, refused.length),
-			abstentionRecall: ratio(outOfCorpus.filter((result) => result.answered === false).length, outOfCorpus.length),
-			disagreementRecall: ratio(
-				withConflict.filter((result) => result.expectedConflict !== null && result.conflictKinds.includes(result.expectedConflict)).length,
-				withConflict.length,
-			),
-			unexpectedDisagreements: ratio(
-				results.filter((result) => result.answered === true && result.expectedConflict === null && result.conflictKinds.length > 0).length,
-				results.filter((result) => result.answered === true && result.expectedConflict === null).length,
-			),
-			verbatim: { checked, violations },
-			errors: results.filter((result) => result.error !== null).length,
-			byKind,
-		},
-		results,
+		questions: results.length,
+		answerable: overall.top1.total,
+		outOfCorpus: outOfCorpus.length,
+		top1: overall.top1,
+		top3: overall.top3,
+		answeredPrecision: ratio(answered.filter((result) => result.hitRank === 1).length, answered.length),
+		answerableRefused: ratio(answerable.filter((result) => result.outcome === 'not-covered').length, answerable.length),
+		abstentionPrecision: ratio(refused.filter((result) => !isAnswerableKind(result.kind)).length, refused.length),
+		abstentionRecall: ratio(outOfCorpus.filter((result) => result.outcome === 'not-covered').length, outOfCorpus.length),
+		disagreementRecall: ratio(
+			withConflict.filter((result) => result.expectedConflict !== null && result.conflictKinds.includes(result.expectedConflict)).length,
+			withConflict.length,
+		),
+		unexpectedDisagreements: ratio(
+			results.filter((result) => result.answered === true && result.expectedConflict === null && result.conflictKinds.length > 0).length,
+			results.filter((result) => result.answered === true && result.expectedConflict === null).length,
+		),
+		verbatim,
+		errors: results.filter((result) => result.error !== null).length,
+		byKind,
 	};
 }

@@ -1,6 +1,6 @@
 /** Plain-text rendering of evaluation reports for `npm run eval`. Pure: strings in, strings out. */
 import type { EvalMetrics, EvalReport, QuestionResult, Ratio } from './evaluate.js';
-import { questionKinds } from './questions.js';
+import { isAnswerableKind, questionKinds } from './questions.js';
 
 export interface LabelledReport {
 	label: string;
@@ -27,6 +27,8 @@ function formatDrop(points: number | null): string {
 const rows: Array<[string, (metrics: EvalMetrics) => Ratio]> = [
 	['top-1 accuracy', (metrics) => metrics.top1],
 	['top-3 accuracy', (metrics) => metrics.top3],
+	['answered precision', (metrics) => metrics.answeredPrecision],
+	['answerable refused', (metrics) => metrics.answerableRefused],
 	['abstention precision', (metrics) => metrics.abstentionPrecision],
 	['abstention recall', (metrics) => metrics.abstentionRecall],
 	['disagreement recall', (metrics) => metrics.disagreementRecall],
@@ -81,6 +83,10 @@ function preview(text: string): string {
 function describeGot(result: QuestionResult): string {
 	if (result.error !== null) return `error: ${result.error}`;
 	const inRelated = result.relatedHitRank !== null ? ` [expected text in related passage ${result.relatedHitRank}]` : '';
+	if (result.outcome === 'closest') {
+		const top = result.quotes[0];
+		return `closest passage${top ? ` ${top.doc} ¶${top.paragraph}: "${preview(top.text)}"` : ''}${result.hitRank !== null && result.hitRank > 1 ? ` [expected text at rank ${result.hitRank}]` : ''}`;
+	}
 	if (result.answered === false) return `not answered${result.reason ? `: ${result.reason}` : ''}${inRelated}`;
 	const top = result.quotes[0];
 	if (!top) return `answered with no quote${inRelated}`;
@@ -89,7 +95,7 @@ function describeGot(result: QuestionResult): string {
 }
 
 function describeMiss(result: QuestionResult): string {
-	const expected = result.kind === 'out-of-corpus' ? 'a refusal' : result.expect.map((text) => `"${text}"`).join(' | ');
+	const expected = !isAnswerableKind(result.kind) ? 'a refusal' : result.expect.map((text) => `"${text}"`).join(' | ');
 	return [`  ${result.id} (${result.kind}): ${result.question}`, `      expected: ${expected}`, `      got:      ${describeGot(result)}`].join('\n');
 }
 
@@ -97,10 +103,10 @@ function describeMiss(result: QuestionResult): string {
 export function formatMisses(report: EvalReport): string {
 	const sections: string[] = [];
 	const failed = report.results.filter((result) => !result.passed);
-	const answerableMisses = failed.filter((result) => result.kind !== 'out-of-corpus');
-	const wronglyAnswered = failed.filter((result) => result.kind === 'out-of-corpus');
+	const answerableMisses = failed.filter((result) => isAnswerableKind(result.kind));
+	const wronglyAnswered = failed.filter((result) => !isAnswerableKind(result.kind));
 	if (answerableMisses.length > 0) sections.push(`Top-1 misses (${answerableMisses.length}):\n${answerableMisses.map(describeMiss).join('\n')}`);
-	if (wronglyAnswered.length > 0) sections.push(`Out-of-corpus questions answered (${wronglyAnswered.length}):\n${wronglyAnswered.map(describeMiss).join('\n')}`);
+	if (wronglyAnswered.length > 0) sections.push(`Unanswerable questions not refused (${wronglyAnswered.length}):\n${wronglyAnswered.map(describeMiss).join('\n')}`);
 	const undetected = report.results.filter(
 		(result) => result.expectedConflict !== null && !result.conflictKinds.includes(result.expectedConflict),
 	);
@@ -134,4 +140,31 @@ export function formatChanges(baseline: EvalReport, other: LabelledReport): stri
 	if (broke.length > 0) sections.push(`Newly failing:\n${broke.map(describeMiss).join('\n')}`);
 	if (fixed.length > 0) sections.push(`Newly passing:\n${fixed.map((result) => `  ${result.id}: ${result.question}`).join('\n')}`);
 	return sections.join('\n');
+}
+
+/** What a story table shows of one report: how often the top quote is right, and what the refusals are worth. */
+export interface StoryRow {
+	label: string;
+	split: string;
+	engine: EvalReport;
+	baseline: EvalReport;
+}
+
+function ratioOf(engine: Ratio, baseline: Ratio): string {
+	return engine.value === null || baseline.value === null || baseline.value === 0 ? 'n/a' : `×${(engine.value / baseline.value).toFixed(2)}`;
+}
+
+/**
+ * One line per story and per pooled split: top-1 and top-3 of the engine and the baseline side by side, their ratio,
+ * the share of answerable questions refused, the share of unanswerable ones refused, and answered precision.
+ */
+export function formatStoryTable(rows: readonly StoryRow[]): string {
+	const pct = (ratio: Ratio) => (ratio.value === null ? 'n/a' : `${(ratio.value * 100).toFixed(1)}%`);
+	const lines = [['story', 'split', 'questions', 'top-1', 'base top-1', 'ratio', 'top-3', 'base top-3', 'refused ans.', 'refused unans.', 'answered prec.']];
+	for (const { label, split, engine, baseline } of rows) {
+		const m = engine.metrics;
+		const b = baseline.metrics;
+		lines.push([label, split, String(m.questions), pct(m.top1), pct(b.top1), ratioOf(m.top1, b.top1), pct(m.top3), pct(b.top3), pct(m.answerableRefused), pct(m.abstentionRecall), pct(m.answeredPrecision)]);
+	}
+	return table(lines);
 }

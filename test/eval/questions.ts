@@ -16,25 +16,35 @@ export const questionSetNames = Object.keys(questionSets) as QuestionSetName[];
 
 export const defaultQuestionsFile = questionSets.tuning;
 
-export const questionKinds = ['fact', 'misspelled', 'conflict', 'out-of-corpus'] as const;
+/**
+ * `fact`: in the articles' own words; `synonym`: in other words (other names, paraphrased verbs); `keyword`: a search-box
+ * query with no question word; `misspelled`: typos; `indirect`: a roundabout request; `conflict`: the sources disagree.
+ * `out-of-corpus` asks what the story is not about; `near-miss` asks a detail of the story that its articles never give.
+ */
+export const questionKinds = ['fact', 'synonym', 'keyword', 'misspelled', 'indirect', 'conflict', 'out-of-corpus', 'near-miss'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
+const unanswerableKinds: ReadonlySet<QuestionKind> = new Set(['out-of-corpus', 'near-miss']);
+
+export function isAnswerableKind(kind: QuestionKind): boolean {
+	return !unanswerableKinds.has(kind);
+}
 
 const questionSchema = z
 	.object({
 		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'),
 		question: z.string().trim().min(1),
 		kind: z.enum(questionKinds),
-		/** Alternatives: a correct quote contains at least one of them. Empty for out-of-corpus questions. */
+		/** Alternatives: a correct quote contains at least one of them. Empty for unanswerable questions. */
 		expect: z.array(z.string().trim().min(1)),
 		/** The kind of disagreement the answer must flag, for questions whose sources disagree. */
 		conflict: z.enum(['date', 'number', 'name']).nullable(),
 	})
 	.strict()
 	.superRefine((item, ctx) => {
-		if (item.kind === 'out-of-corpus' && item.expect.length > 0) {
-			ctx.addIssue({ code: 'custom', message: 'out-of-corpus questions expect nothing', path: ['expect'] });
+		if (!isAnswerableKind(item.kind) && item.expect.length > 0) {
+			ctx.addIssue({ code: 'custom', message: 'unanswerable questions expect nothing', path: ['expect'] });
 		}
-		if (item.kind !== 'out-of-corpus' && item.expect.length === 0) {
+		if (isAnswerableKind(item.kind) && item.expect.length === 0) {
 			ctx.addIssue({ code: 'custom', message: 'answerable questions need at least one expected string', path: ['expect'] });
 		}
 		if ((item.kind === 'conflict') !== (item.conflict !== null)) {
@@ -44,7 +54,7 @@ const questionSchema = z
 
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
-const questionSetSchema = z.array(questionSchema).superRefine((items, ctx) => {
+export const questionListSchema = z.array(questionSchema).superRefine((items, ctx) => {
 	const seen = new Set<string>();
 	items.forEach((item, index) => {
 		if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${item.id}"`, path: [index, 'id'] });
@@ -54,7 +64,7 @@ const questionSetSchema = z.array(questionSchema).superRefine((items, ctx) => {
 
 /** Validates a parsed question file; throws with every problem listed at once. */
 export function parseQuestions(data: unknown, source = 'questions'): EvalQuestion[] {
-	const parsed = questionSetSchema.safeParse(data);
+	const parsed = questionListSchema.safeParse(data);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
 		throw new Error(`Invalid question set in ${source}:\n${problems.join('\n')}`);
@@ -77,5 +87,5 @@ export function parseSetOption(value: string): QuestionSetName[] | null {
 }
 
 export function isAnswerable(question: EvalQuestion): boolean {
-	return question.kind !== 'out-of-corpus';
+	return isAnswerableKind(question.kind);
 }

@@ -1,7 +1,11 @@
 /**
- * `npm run eval [-- --set=tuning|heldout|all] [--archive[=all]] [--json[=FILE]] [--data-dir=DIR]`
+ * `npm run eval [-- --set=tuning|heldout|all] [--stories=tuning|heldout|all|none] [--archive[=all]] [--json[=FILE]] [--data-dir=DIR]`
  *
- * Evaluates the engine on the story corpus and prints the metrics and the misses. `--set` picks the question set: the
+ * Evaluates the engine on the stories of `test/eval/stories/` (each its own corpus, read from the archives), beside the
+ * plain BM25 baseline in the same run, per story and pooled by split: the held-out line is the one that counts.
+ * `--stories` picks the splits (default all; their misses are printed for the tuning split only, so held-out stories
+ * stay unread).
+ * Then it evaluates the bundled story corpus and prints the metrics and the misses. `--set` picks its question set: the
  * tuning set (default), the held-out set, or `all` for both, each reported separately (the engine is opened once per corpus).
  * With `--archive` the story is also evaluated with the BBC archive loaded alongside it (`--archive=all` adds Reuters),
  * side by side with the drop in points.
@@ -23,13 +27,17 @@ import {
 	storyCorpusDir,
 } from './archiveCorpus.js';
 import { evaluate, type EvalReport } from './evaluate.js';
-import { dropInPoints, formatChanges, formatKindTable, formatMetricsTable, formatMisses } from './format.js';
+import { dropInPoints, formatChanges, formatKindTable, formatMetricsTable, formatMisses, formatStoryTable, type StoryRow } from './format.js';
+import { metricsOf } from './evaluate.js';
+import { type StorySplit, storySplits } from './stories.js';
+import { pooledResults, runStories, type StoryRun } from './storyRuns.js';
 import { loadQuestionSet, parseSetOption, type EvalQuestion, type QuestionSetName } from './questions.js';
 
-const USAGE = 'usage: npm run eval -- [--set=tuning|heldout|all] [--archive | --archive=all] [--json | --json=FILE] [--data-dir=DIR]';
+const USAGE = 'usage: npm run eval -- [--set=tuning|heldout|all] [--stories=tuning|heldout|all|none] [--archive | --archive=all] [--json | --json=FILE] [--data-dir=DIR]';
 
 interface Options {
 	sets: QuestionSetName[];
+	stories: StorySplit[];
 	archive: 'none' | 'bbc' | 'all';
 	json: { to: 'stdout' } | { to: 'file'; file: string } | null;
 	dataDir: string;
@@ -59,7 +67,7 @@ interface RunOutcome {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-	const options: Options = { sets: ['tuning'], archive: 'none', json: null, dataDir: defaultArchiveDir };
+	const options: Options = { sets: ['tuning'], stories: [...storySplits], archive: 'none', json: null, dataDir: defaultArchiveDir };
 	for (const arg of argv) {
 		if (arg.startsWith('--set=')) {
 			const sets = parseSetOption(arg.slice('--set='.length));
@@ -68,6 +76,15 @@ function parseOptions(argv: readonly string[]): Options {
 				process.exit(2);
 			}
 			options.sets = sets;
+		} else if (arg.startsWith('--stories=')) {
+			const value = arg.slice('--stories='.length);
+			if (value === 'all') options.stories = [...storySplits];
+			else if (value === 'none') options.stories = [];
+			else if ((storySplits as readonly string[]).includes(value)) options.stories = [value as StorySplit];
+			else {
+				console.error(`Unknown story split in "${arg}".\n${USAGE}`);
+				process.exit(2);
+			}
 		} else if (arg === '--archive' || arg === '--archive=bbc') options.archive = 'bbc';
 		else if (arg === '--archive=all') options.archive = 'all';
 		else if (arg === '--json') options.json = { to: 'stdout' };
@@ -142,9 +159,45 @@ function printSet(set: QuestionSet, outcomes: readonly RunOutcome[], heading: bo
 	for (const other of others) console.log(`\n${formatChanges(story!.report, other)}`);
 }
 
+/** A pooled report over several stories' results. */
+function pooled(runs: readonly StoryRun[], which: 'engine' | 'baseline'): EvalReport {
+	const results = pooledResults(runs, which);
+	const violations = runs.flatMap((run) => run[which].metrics.verbatim.violations);
+	const checked = runs.reduce((sum, run) => sum + run[which].metrics.verbatim.checked, 0);
+	return { metrics: metricsOf(results, { checked, violations }), results };
+}
+
+function storyRows(runs: readonly StoryRun[]): StoryRow[] {
+	const rows: StoryRow[] = runs.map((run) => ({ label: run.story.slug, split: run.story.split, engine: run.engine, baseline: run.baseline }));
+	for (const split of storySplits) {
+		const inSplit = runs.filter((run) => run.story.split === split);
+		if (inSplit.length > 0) rows.push({ label: `ALL ${split.toUpperCase()}`, split, engine: pooled(inSplit, 'engine'), baseline: pooled(inSplit, 'baseline') });
+	}
+	return rows;
+}
+
+function printStories(runs: readonly StoryRun[]): void {
+	const rows = storyRows(runs);
+	console.log(`\n=== ${runs.length} stories, each its own corpus (${runs.reduce((sum, run) => sum + run.story.questions.length, 0)} questions); baseline = plain BM25 ===\n`);
+	console.log(formatStoryTable(rows));
+	for (const split of storySplits) {
+		const row = rows.find((candidate) => candidate.label === `ALL ${split.toUpperCase()}`);
+		if (row) console.log(`\n${split} by kind:\n${formatKindTable(row.engine)}`);
+	}
+	const tuning = rows.find((row) => row.label === 'ALL TUNING');
+	if (tuning) console.log(`\nTuning stories, misses:\n${formatMisses(tuning.engine)}`);
+}
+
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	const log = options.json?.to === 'stdout' ? (text: string) => console.error(text) : (text: string) => console.log(text);
+	let storyRuns: StoryRun[] = [];
+	if (options.stories.length > 0) {
+		log(`Evaluating the ${options.stories.join(' + ')} stories…`);
+		const runs = await runStories(options.stories, options.dataDir);
+		if (runs === null) log(`Skipping the stories: archives not found in ${options.dataDir}.`);
+		else storyRuns = runs;
+	}
 	const sets: QuestionSet[] = [];
 	for (const name of options.sets) sets.push({ name, questions: await loadQuestionSet(name) });
 
@@ -168,13 +221,15 @@ async function main(): Promise<void> {
 
 	const generatedAt = new Date().toISOString();
 	const perSet = sets.map((set) => setJson(set, outcomes));
-	const json = perSet.length === 1 ? { generatedAt, ...perSet[0]! } : { generatedAt, sets: perSet };
+	const stories = storyRows(storyRuns).map((row) => ({ story: row.label, split: row.split, engine: row.engine.metrics, baseline: row.baseline.metrics }));
+	const json = perSet.length === 1 ? { generatedAt, stories, ...perSet[0]! } : { generatedAt, stories, sets: perSet };
 	if (options.json?.to === 'stdout') {
 		console.log(JSON.stringify(json, null, 2));
 		return;
 	}
 	if (options.json?.to === 'file') await writeFile(options.json.file, `${JSON.stringify(json, null, 2)}\n`);
 
+	if (storyRuns.length > 0) printStories(storyRuns);
 	console.log('');
 	for (const outcome of outcomes) {
 		const problems = outcome.corpusProblems > 0 ? `, ${outcome.corpusProblems} file problem(s)` : '';

@@ -3,28 +3,24 @@ import { findConflicts } from './conflicts.js';
 import { type Evidence, gatherEvidence, type ScoredSentence } from './evidence.js';
 import { citationFor, type Library } from './library.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
-import type { Answer, Quote } from './types.js';
-
-/**
- * When the corpus is taken to answer. The conditions are on the best sentence: the paragraph around it must hold
- * most of the question's meaning, the sentence itself a fair part of it, and, when the question asks for a kind
- * of thing (an age, a date, a place), the sentence must hold one. A question whose specific words the corpus never
- * uses ("capital of France") falls below the first; "How old was he?" with no age anywhere, below the last.
- */
-export const ABSTENTION = { minContext: 0.44, minCoverage: 0.2 } as const;
+import { model } from './ranking/model.js';
+import type { Answer, AnswerOutcome, Quote } from './types.js';
 
 const MAX_QUOTES = 6;
 const MAX_QUOTES_PER_PARAGRAPH = 2;
 const MAX_RELATED = 3;
-/** Further quotes must score at least this share of the best one, or they are related material, not answers. */
-const QUOTE_SCORE_SHARE = 0.6;
+/** Further quotes must be at least this share as likely as the best one, or they are related material, not answers. */
+const QUOTE_CONFIDENCE_SHARE = 0.6;
+/** With the `closest` outcome, this many of the best matches are shown. */
+const MAX_CLOSEST = 3;
 
 export const NOT_COVERED = 'The corpus does not cover this.';
+export const CLOSEST = 'The corpus may not answer this; these are the closest passages.';
 
 // A sentence that opens on a pronoun leans on the one before; quoting both keeps the quote self-explanatory.
 const LEANS_ON_PREVIOUS = /^[“"]?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|The group)\b/;
 
-function quoteOf(candidate: ScoredSentence): Quote {
+export function quoteOf(candidate: ScoredSentence): Quote {
 	const { located, sentences, position, extendTo } = candidate;
 	const sentence = sentences[position]!;
 	const leans = position > 0 && LEANS_ON_PREVIOUS.test(sentence.text);
@@ -53,24 +49,39 @@ function pickQuotes(candidates: readonly ScoredSentence[], limit: number, accept
 	return quotes;
 }
 
-function answers(evidence: Evidence): boolean {
-	const best = evidence.sentences[0];
-	return best !== undefined && best.context >= ABSTENTION.minContext && best.coverage >= ABSTENTION.minCoverage && best.answerType > 0;
+/**
+ * What the best sentence's fitted probability says: the thresholds are chosen by `npm run fit` on the tuning
+ * stories, so that answers given as answers are right at least 90% of the time, and a refusal means the question's
+ * subject, or the detail it asks for, is in no matching sentence.
+ */
+export function outcomeOf(evidence: Evidence, thresholds = model.thresholds): AnswerOutcome {
+	const confidence = evidence.sentences[0]?.confidence ?? 0;
+	return confidence >= thresholds.answered ? 'answered' : confidence >= thresholds.closest ? 'closest' : 'not-covered';
 }
+
+const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
 
 /**
  * The story is asked first: the documents other publishers corroborate, when there are others around them. Only
  * when they do not answer is the whole corpus asked, so an archive loaded beside a story can answer what the story
  * does not cover, but never outvote it with a paragraph that happens to share more of a vague question's words.
  */
-function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: Evidence; answered: boolean } {
+function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: Evidence; outcome: AnswerOutcome } {
 	const { corroborated, articles } = library;
 	const story = corroborated.size > 0 && corroborated.size < articles.size ? gatherEvidence(library, question, corroborated) : null;
-	if (story && answers(story)) return { evidence: story, answered: true };
+	const storyOutcome = story && outcomeOf(story);
+	if (story && storyOutcome === 'answered') return { evidence: story, outcome: storyOutcome };
 	const everything = gatherEvidence(library, question);
-	if (answers(everything)) return { evidence: everything, answered: true };
-	// The passages shown with a refusal are the story's nearest, when it has any.
-	return { evidence: story && story.sentences.some((sentence) => sentence.coverage > 0) ? story : everything, answered: false };
+	const outcome = outcomeOf(everything);
+	// Short of an answer, the story's own nearest passages are shown unless the archive does strictly better.
+	if (story && storyOutcome && OUTCOME_RANK[storyOutcome] >= OUTCOME_RANK[outcome]) return { evidence: story, outcome: storyOutcome };
+	return { evidence: everything, outcome };
+}
+
+/** A sentence that shares something with the question: the only kind worth showing. */
+function matchesSomething(candidate: ScoredSentence): boolean {
+	const { exact, expanded, close, broad } = candidate.features;
+	return exact + expanded + close + broad > 0;
 }
 
 export function answerQuestion(library: Library, question: string): Answer {
@@ -79,18 +90,19 @@ export function answerQuestion(library: Library, question: string): Answer {
 	if (analyzed.terms.length === 0) {
 		return { ...base, outcome: 'not-covered', answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };
 	}
-	const { evidence, answered } = evidenceFor(library, analyzed);
-	if (!answered) {
-		const related = pickQuotes(evidence.sentences, MAX_RELATED, (candidate) => candidate.coverage > 0);
-		return { ...base, outcome: 'not-covered', answered: false, reason: NOT_COVERED, quotes: [], related };
+	const { evidence, outcome } = evidenceFor(library, analyzed);
+	if (outcome === 'not-covered') {
+		const related = pickQuotes(evidence.sentences, MAX_RELATED, matchesSomething);
+		return { ...base, outcome, answered: false, reason: NOT_COVERED, quotes: [], related };
 	}
-	const threshold = evidence.sentences[0]!.score * QUOTE_SCORE_SHARE;
-	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.score >= threshold && candidate.coverage > 0);
+	const threshold = evidence.sentences[0]!.confidence * QUOTE_CONFIDENCE_SHARE;
+	const answered = outcome === 'answered';
+	const quotes = pickQuotes(evidence.sentences, answered ? MAX_QUOTES : MAX_CLOSEST, (candidate) => candidate.confidence >= threshold && matchesSomething(candidate));
 	const quoted = new Set(quotes.map((quote) => `${quote.citation.doc}#${quote.citation.paragraph}`));
 	const related = pickQuotes(
 		evidence.sentences.filter((candidate) => !quoted.has(`${candidate.located.article.id}#${candidate.located.paragraph.number}`)),
 		MAX_RELATED,
-		(candidate) => candidate.coverage > 0,
+		matchesSomething,
 	);
 	// Dates and numbers are compared on what the question is about, and, when it asks "when" or "how many", on what
 	// the top quotes are about. Names are compared as the top quote spells them, and as the next quotes spell the
@@ -99,5 +111,5 @@ export function answerQuestion(library: Library, question: string): Answer {
 	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
 	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
-	return { ...base, outcome: 'answered', answered: true, reason: null, quotes, conflicts, related };
+	return { ...base, outcome, answered, reason: answered ? null : CLOSEST, quotes, conflicts, related };
 }

@@ -1,38 +1,16 @@
 import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { paragraphTerms } from './articleTerms.js';
+import type { BridgeKind } from './bridge/bridge.js';
 import { editDistance } from './editDistance.js';
 import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
-import { LIGHT_TERM_FACTOR, LIGHT_TERMS, SYNONYM_WEIGHT, synonymsOf } from './questionWords.js';
+import { LIGHT_TERM_FACTOR, LIGHT_TERMS } from './questionWords.js';
+import { resolveTerms } from './questionTerms.js';
+import { type Features, score } from './ranking/model.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
-
-/** How a sentence's score is made; the weights sum to 1. */
-export const SCORE_WEIGHTS = {
-	/** Share of the question's meaning (IDF-weighted terms) found in the sentence itself. */
-	coverage: 0.6,
-	/** The same over the whole paragraph and its section (the title at half weight): what the sentence is about. */
-	context: 0.2,
-	/** Matched terms close together. */
-	proximity: 0.05,
-	/** The paragraph's retrieval rank. */
-	retrieval: 0.15,
-} as const;
-
-/**
- * A sentence without the kind of thing asked for (a date for "when", a person for "who") can be on topic but
- * cannot be the answer, so its score is scaled down rather than merely missing a bonus.
- */
-export const MISSING_ANSWER_TYPE_FACTOR = 0.55;
-
-/**
- * Between two equally good sentences, a newsroom quotes the one from a named, dated source first: it can be
- * attributed and checked. An unattributed or undated article is ranked slightly lower, never hidden.
- */
-const UNATTRIBUTED_FACTOR = 0.98;
-const UNDATED_FACTOR = 0.99;
 
 /**
  * Evidence from a document no other source corroborates (see `findCorroborated`) counts for less, in ranking and in
@@ -46,8 +24,11 @@ const RUN_GAIN = 0.15;
 /** A question term found only in the article's title says little about this paragraph. */
 const TITLE_ONLY_WEIGHT = 0.5;
 
-/** A misspelled or partial match counts for less than the word itself. */
-const EXPANDED_MATCH_WEIGHT = 0.7;
+/**
+ * How much a bridged term weighs in retrieval, against 1 for the question's own: it only decides which paragraphs
+ * are scored, where the fitted weights take over.
+ */
+const STAND_IN_BOOST = 0.5;
 
 /** Paragraphs whose sentences are scored. Beyond this, retrieval ranks are too low to matter. */
 const PARAGRAPHS_TO_SCORE = 12;
@@ -59,46 +40,63 @@ export interface ScoredSentence {
 	/** All sentences of the paragraph, so a quote can take in a neighbour. */
 	sentences: SentenceSpan[];
 	position: number;
-	coverage: number;
-	context: number;
-	/** 1 when the sentence holds the kind of thing asked for, less for a weaker kind (an organisation for "who"). */
-	answerType: number;
+	features: Features;
+	/** The fitted model's log-odds that this sentence answers the question: what sentences are ranked by. */
 	score: number;
+	/** The same as a probability, 0 to 1: what decides whether the corpus answers (see `ranking/model.ts`). */
+	confidence: number;
 	/** A neighbour that covers question terms this sentence lacks, so the quote takes both. */
 	extendTo: 'previous' | 'next' | null;
 }
 
-/** For each index term a question term matched, which question term it stands for and how strongly. */
-type TermMatches = Map<string, { term: string; weight: number }>;
+/** How a text matched a question term: as written, by edit distance or prefix, or through the bridge. */
+type MatchKind = 'exact' | 'expanded' | BridgeKind;
 
-function matchIndexTerms(plan: readonly QueryTerm[], synonyms: ReadonlyMap<string, string>, matched: Iterable<string>): TermMatches {
+/** For each index term a question term matched, which question term it stands for and how. */
+type TermMatches = Map<string, { term: string; kind: MatchKind }>;
+
+/** Which kinds count for which coverage feature; a term found several ways counts once, by its best way. */
+const KIND_RANK: Record<MatchKind, number> = { exact: 0, expanded: 1, spelling: 2, alias: 2, close: 3, broad: 4 };
+const FEATURE_OF: Record<MatchKind, 'exact' | 'expanded' | 'close' | 'broad'> = { exact: 'exact', expanded: 'expanded', spelling: 'close', alias: 'close', close: 'close', broad: 'broad' };
+
+function matchIndexTerms(plan: readonly QueryTerm[], standIns: ReturnType<typeof resolveTerms>['standIns'], matched: Iterable<string>): TermMatches {
 	const matches: TermMatches = new Map();
-	for (const [synonym, term] of synonyms) matches.set(synonym, { term, weight: SYNONYM_WEIGHT });
-	for (const term of plan) matches.set(term.term, { term: term.term, weight: 1 });
+	for (const standIn of standIns) matches.set(standIn.term, { term: standIn.standsFor, kind: standIn.kind });
+	for (const term of plan) matches.set(term.term, { term: term.term, kind: 'exact' });
 	for (const indexTerm of matched) {
 		if (matches.has(indexTerm)) continue;
 		const source = plan.find(
 			(query) => (query.prefix && indexTerm.startsWith(query.term)) || (query.fuzzy > 0 && editDistance(indexTerm, query.term, query.fuzzy) <= query.fuzzy),
 		);
-		if (source) matches.set(indexTerm, { term: source.term, weight: EXPANDED_MATCH_WEIGHT });
+		if (source) matches.set(indexTerm, { term: source.term, kind: 'expanded' });
 	}
 	return matches;
 }
 
-/** Which question terms some text holds, with the strength of each match. */
-function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, number> {
-	const found = new Map<string, number>();
+/** Which question terms some text holds, each by its best kind of match. */
+function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, MatchKind> {
+	const found = new Map<string, MatchKind>();
 	for (const term of terms) {
 		const match = matches.get(term);
-		if (match && (found.get(match.term) ?? 0) < match.weight) found.set(match.term, match.weight);
+		if (!match) continue;
+		const before = found.get(match.term);
+		if (before === undefined || KIND_RANK[match.kind] < KIND_RANK[before]) found.set(match.term, match.kind);
 	}
 	return found;
 }
 
-function weightedShare(found: Map<string, number>, weights: Map<string, number>, total: number): number {
-	let sum = 0;
-	for (const [term, strength] of found) sum += strength * (weights.get(term) ?? 0);
-	return total === 0 ? 0 : sum / total;
+/** Share of the question's weight found, by feature: exactly, by edit distance, closely bridged, broadly bridged. */
+function coverageOf(found: Map<string, MatchKind>, weights: Map<string, number>, total: number) {
+	const shares = { exact: 0, expanded: 0, close: 0, broad: 0 };
+	if (total === 0) return shares;
+	for (const [term, kind] of found) shares[FEATURE_OF[kind]] += (weights.get(term) ?? 0) / total;
+	return shares;
+}
+
+/** One number for "how much of the question": matches of every kind counted alike (the model weighs them apart). */
+function anyShare(found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
+	const { exact, expanded, close, broad } = coverageOf(found, weights, total);
+	return exact + expanded + close + broad;
 }
 
 const RECOGNIZERS: Record<Exclude<ExpectedAnswerType, 'other'>, (text: string) => Mention[]> = {
@@ -128,10 +126,9 @@ function answerTypeStrength(text: string, expects: ExpectedAnswerType, questionT
 	return weaker && mentionsNewThing(text, weaker[0], questionTerms) ? weaker[1] : 0;
 }
 
-function gain(from: Map<string, number>, to: Map<string, number> | undefined, weights: Map<string, number>, total: number): number {
+function gain(from: Map<string, MatchKind>, to: Map<string, MatchKind> | undefined, weights: Map<string, number>, total: number): number {
 	if (!to) return 0;
-	const added = new Map([...to].filter(([term]) => !from.has(term)));
-	return weightedShare(added, weights, total);
+	return anyShare(new Map([...to].filter(([term]) => !from.has(term))), weights, total);
 }
 
 /** 1 when all matched terms sit side by side, falling towards 0 as they spread out. */
@@ -172,17 +169,6 @@ function idf({ paragraphs, frequency }: LocalStatistics, term: string): number {
 	return Math.log(1 + (paragraphs - count + 0.5) / (count + 0.5));
 }
 
-/** Synonyms the corpus uses, each mapped to the question term it stands in for. */
-function synonymsFor(terms: readonly string[], known: (term: string) => boolean): Map<string, string> {
-	const synonyms = new Map<string, string>();
-	for (const term of terms) {
-		for (const synonym of synonymsOf(term)) {
-			if (!terms.includes(synonym) && !synonyms.has(synonym) && known(synonym)) synonyms.set(synonym, term);
-		}
-	}
-	return synonyms;
-}
-
 export interface Evidence {
 	plan: QueryTerm[];
 	/** IDF weight of each question term. */
@@ -195,25 +181,25 @@ export interface Evidence {
 
 /**
  * Retrieves the best paragraphs for a question, from the whole corpus or only `within` some documents, and scores
- * every sentence in them.
+ * every sentence in them with the fitted model.
  */
 export function gatherEvidence(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): Evidence {
 	const { index } = library;
-	const plan = index.planQuery(question.terms, { within });
-	const synonyms = synonymsFor(question.terms, (term) => index.statistics.documentFrequency(term) > 0);
-	const standIns = [...synonyms.keys()].map((term): QueryTerm => ({ term, fuzzy: 0, prefix: false, boost: SYNONYM_WEIGHT }));
+	const { terms, standIns } = resolveTerms(library, question);
+	const plan = index.planQuery(terms, { within });
+	const bridged = standIns.map((standIn): QueryTerm => ({ term: standIn.term, fuzzy: 0, prefix: false, boost: STAND_IN_BOOST }));
 	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.
 	const supportOf = (id: string): number => (library.corroborated.size === 0 || library.corroborated.has(documentOf(id)) ? 1 : UNCORROBORATED_FACTOR);
 	const hits = index
-		.search([...plan, ...standIns], PARAGRAPHS_TO_RERANK, { within })
+		.search([...plan, ...bridged], PARAGRAPHS_TO_RERANK, { within })
 		.hits.map((hit) => ({ ...hit, score: hit.score * supportOf(hit.id) }))
 		.sort((a, b) => b.score - a.score)
 		.slice(0, PARAGRAPHS_TO_SCORE);
-	const matches = matchIndexTerms(plan, synonyms, hits.flatMap((hit) => hit.matched));
+	const matches = matchIndexTerms(plan, standIns, hits.flatMap((hit) => hit.matched));
 	const local = localStatistics(library, hits.map((hit) => hit.id));
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-	const questionTerms = new Set(question.terms);
+	const questionTerms = new Set(terms);
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];
 	for (const hit of hits) {
@@ -222,28 +208,32 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
 		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
-		for (const [term, strength] of termsFound(analyzeTerms(article.title), matches)) {
-			if (!inParagraph.has(term)) inParagraph.set(term, strength * TITLE_ONLY_WEIGHT);
-		}
-		const context = weightedShare(inParagraph, weights, total) * support;
-		const attribution = (article.publisher === 'unknown' ? UNATTRIBUTED_FACTOR : 1) * (article.date === null ? UNDATED_FACTOR : 1);
+		const inTitle = termsFound(analyzeTerms(article.title), matches);
+		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
+		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const spans = splitSentences(paragraph.text);
 		const tokens = spans.map((span) => analyze(span.text));
 		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
 		spans.forEach((span, position) => {
-			const coverage = weightedShare(found[position]!, weights, total) * support;
+			const coverage = coverageOf(found[position]!, weights, total);
 			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
-			const score =
-				(SCORE_WEIGHTS.coverage * coverage +
-					SCORE_WEIGHTS.context * context +
-					SCORE_WEIGHTS.proximity * proximity(tokens[position]!, matches) +
-					SCORE_WEIGHTS.retrieval * (hit.score / topScore)) *
-				(MISSING_ANSWER_TYPE_FACTOR + (1 - MISSING_ANSWER_TYPE_FACTOR) * answerType) *
-				attribution;
+			const features: Features = {
+				...coverage,
+				context: context * support,
+				retrieval: hit.score / topScore,
+				answerType,
+				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,
+				proximity: proximity(tokens[position]!, matches),
+				lead: position === 0 ? 1 : 0,
+				early: 1 / paragraph.number,
+				support,
+				attributed,
+			};
 			const fromPrevious = gain(found[position]!, found[position - 1], weights, total);
 			const fromNext = gain(found[position]!, found[position + 1], weights, total);
 			const extendTo = Math.max(fromPrevious, fromNext) < RUN_GAIN ? null : fromNext >= fromPrevious ? 'next' : 'previous';
-			sentences.push({ located, sentences: spans, position, coverage, context, answerType, score, extendTo });
+			const logit = score(features);
+			sentences.push({ located, sentences: spans, position, features, score: logit, confidence: 1 / (1 + Math.exp(-logit)), extendTo });
 		});
 	}
 	sentences.sort((a, b) => b.score - a.score);

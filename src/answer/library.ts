@@ -1,5 +1,6 @@
 import type { Article, Paragraph } from '../corpus/types.js';
 import type { SearchIndex } from '../search/searchIndex.js';
+import { learnAcronyms } from './bridge/corpusAliases.js';
 import { findCorroborated } from './corroboration.js';
 import type { Citation } from './types.js';
 
@@ -9,10 +10,12 @@ export interface Library {
 	readonly index: SearchIndex;
 	/** Documents another publisher also reports (see `findCorroborated`): the story, as against an archive around it. */
 	readonly corroborated: ReadonlySet<string>;
+	/** Acronyms the articles define ("Islamic State (IS)"), each with the terms of its name. */
+	readonly acronyms: ReadonlyMap<string, readonly string[]>;
 }
 
 export function openLibrary(articles: ReadonlyMap<string, Article>, index: SearchIndex): Library {
-	return { articles, index, corroborated: findCorroborated(articles, index) };
+	return { articles, index, corroborated: findCorroborated(articles, index), acronyms: learnAcronyms(articles.values()) };
 }
 
 export interface LocatedParagraph {

@@ -1,5 +1,5 @@
 import { ErrorCodes, UserFacingError } from '../errors.js';
-import { analyzeTerms } from '../search/analyzer.js';
+import { analyze } from '../search/analyzer.js';
 import type { ExpectedAnswerType } from './types.js';
 
 /** Longer than any real question; Discord's own option caps it at 300. */
@@ -10,6 +10,8 @@ export interface AnalyzedQuestion {
 	expects: ExpectedAnswerType;
 	/** Search terms, in question order, without duplicates. */
 	terms: string[];
+	/** Each word as typed with its term, for spelling correction. */
+	words: Array<{ word: string; term: string }>;
 }
 
 const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
@@ -64,5 +66,6 @@ export function expectedAnswerType(question: string): ExpectedAnswerType {
 
 export function analyzeQuestion(question: string): AnalyzedQuestion {
 	const text = validateQuestion(question);
-	return { text, expects: expectedAnswerType(text), terms: [...new Set(analyzeTerms(text))] };
+	const words = analyze(text).map((token) => ({ word: text.slice(token.start, token.end), term: token.term }));
+	return { text, expects: expectedAnswerType(text), terms: [...new Set(words.map((word) => word.term))], words };
 }

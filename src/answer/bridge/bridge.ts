@@ -1,0 +1,80 @@
+import { analyzeTerms } from '../../search/analyzer.js';
+import type { Lexicon } from './lexicon.js';
+import { NEWS_ALIASES } from './newsAliases.js';
+
+/**
+ * How a corpus term was reached from a question term: `close` (a WordNet synonym or derived form), `broad` (a
+ * WordNet hypernym, hyponym or cause), `alias` (another name for the same body), `spelling` (the corrected word).
+ */
+export type BridgeKind = 'close' | 'broad' | 'alias' | 'spelling';
+
+/** A term the corpus uses that stands in for a question term the corpus may not. */
+export interface StandIn {
+	term: string;
+	standsFor: string;
+	kind: BridgeKind;
+}
+
+/** What the bridge needs to know of a corpus state: its terms' paragraph counts, and the acronyms it defines. */
+export interface CorpusVocabulary {
+	frequency(term: string): number;
+	/** Acronym term → the terms of the name it stands for, as the corpus defines it. */
+	acronyms: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A question term reaches at most this many related terms of one kind: past them, WordNet's relations are noise. */
+const MAX_RELATED = 6;
+
+const aliasGroups = NEWS_ALIASES.map((group) => group.map((name) => analyzeTerms(name)).filter((terms) => terms.length > 0));
+
+/** The name's rarest term in the corpus, which stands for it; null when the corpus lacks one of its terms. */
+function representative(name: readonly string[], vocabulary: CorpusVocabulary): string | null {
+	let best: { term: string; frequency: number } | null = null;
+	for (const term of name) {
+		const frequency = vocabulary.frequency(term);
+		if (frequency === 0) return null;
+		if (!best || frequency < best.frequency) best = { term, frequency };
+	}
+	return best?.term ?? null;
+}
+
+function aliasesOf(terms: readonly string[], vocabulary: CorpusVocabulary): StandIn[] {
+	const asked = new Set(terms);
+	const standIns: StandIn[] = [];
+	const groups = [...aliasGroups, ...[...vocabulary.acronyms].map(([acronym, name]) => [[acronym], [...name]])];
+	for (const group of groups) {
+		const named = group.find((name) => name.every((term) => asked.has(term)));
+		if (!named) continue;
+		// The question's own rarest word of the name is what the other names stand for.
+		const standsFor = [...named].sort((a, b) => vocabulary.frequency(a) - vocabulary.frequency(b))[0]!;
+		for (const other of group) {
+			if (other === named) continue;
+			const term = representative(other, vocabulary);
+			if (term !== null && !asked.has(term)) standIns.push({ term, standsFor, kind: 'alias' });
+		}
+	}
+	return standIns;
+}
+
+/**
+ * The corpus terms that may stand in for each question term, weighted below exact matches by the ranker: only
+ * terms the corpus uses, so the bridge never widens a search with words no paragraph holds.
+ */
+export function bridgeTerms(terms: readonly string[], vocabulary: CorpusVocabulary, lexicon: Lexicon): StandIn[] {
+	const asked = new Set(terms);
+	const seen = new Set<string>();
+	const standIns: StandIn[] = [];
+	const add = (standIn: StandIn) => {
+		if (asked.has(standIn.term) || seen.has(standIn.term)) return;
+		seen.add(standIn.term);
+		standIns.push(standIn);
+	};
+	aliasesOf(terms, vocabulary).forEach(add);
+	for (const kind of ['close', 'broad'] as const) {
+		for (const term of terms) {
+			const related = lexicon[kind](term).filter((other) => vocabulary.frequency(other) > 0);
+			for (const other of related.slice(0, MAX_RELATED)) add({ term: other, standsFor: term, kind });
+		}
+	}
+	return standIns;
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { termOf } from '../../search/analyzer.js';
+
+/**
+ * WordNet 3.1 reduced to search terms (stems) by `scripts/buildLexicon.ts`: which terms a term is related to, and
+ * the English word list. Read once per process, on first use (about 60 ms, 15 MB).
+ */
+export interface Lexicon {
+	/** Synonyms and derivationally related forms. */
+	close(term: string): readonly string[];
+	/** One-step hypernyms, hyponyms and causes. */
+	broad(term: string): readonly string[];
+	/** An English word, as written or as any form of a WordNet lemma (its stem is one). */
+	isWord(word: string): boolean;
+	/** How often WordNet's tagged texts use the lemma; 0 for a word they never use. */
+	frequency(word: string): number;
+}
+
+const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);
+const NONE: readonly string[] = [];
+
+function readLexicon(): Lexicon {
+	const frequencies = new Map<string, number>();
+	const stems = new Set<string>();
+	const relations = new Map<string, [string, string]>();
+	for (const line of gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8').split('\n')) {
+		const [kind, key, a, b] = line.split('\t');
+		if (kind === 'w') {
+			frequencies.set(key!, Number(a));
+			const stem = termOf(key!);
+			if (stem) stems.add(stem);
+		} else if (kind === 'r') relations.set(key!, [a ?? '', b ?? '']);
+	}
+	// The relations stay as the file's strings until a question asks for them: most terms are never asked.
+	const split = (text: string | undefined) => (text ? text.split(' ') : NONE);
+	return {
+		close: (term) => split(relations.get(term)?.[0]),
+		broad: (term) => split(relations.get(term)?.[1]),
+		isWord: (word) => frequencies.has(word) || stems.has(termOf(word) ?? ''),
+		frequency: (word) => frequencies.get(word) ?? 0,
+	};
+}
+
+let lexicon: Lexicon | undefined;
+
+export function wordNet(): Lexicon {
+	return (lexicon ??= readLexicon());
+}

@@ -1,0 +1,37 @@
+import { termOf } from '../search/analyzer.js';
+import { bridgeTerms, type CorpusVocabulary, type StandIn } from './bridge/bridge.js';
+import { wordNet } from './bridge/lexicon.js';
+import { correctSpelling } from './bridge/spelling.js';
+import type { Library } from './library.js';
+import type { AnalyzedQuestion } from './question.js';
+
+export interface ResolvedTerms {
+	/** The question's terms, less misspelled function words ("wat", "teh"). */
+	terms: string[];
+	/** Corpus terms that stand in for question terms: corrected spellings, aliases, WordNet relations. */
+	standIns: StandIn[];
+}
+
+/** The question's terms as this corpus can match them. */
+export function resolveTerms(library: Library, question: AnalyzedQuestion): ResolvedTerms {
+	const lexicon = wordNet();
+	const frequency = (term: string) => library.index.statistics.documentFrequency(term);
+	const wordFrequency = (word: string) => {
+		const term = termOf(word);
+		return term === null ? 0 : frequency(term);
+	};
+	const dropped = new Set<string>();
+	const corrections: StandIn[] = [];
+	for (const { word, term } of question.words) {
+		const correction = correctSpelling(word, wordFrequency, lexicon);
+		if (correction?.kind === 'function-word') dropped.add(term);
+		else if (correction) {
+			const corrected = termOf(correction.word);
+			if (corrected !== null && corrected !== term && frequency(corrected) > 0) corrections.push({ term: corrected, standsFor: term, kind: 'spelling' });
+		}
+	}
+	const terms = question.terms.filter((term) => !dropped.has(term));
+	const vocabulary: CorpusVocabulary = { frequency, acronyms: library.acronyms };
+	const bridged = bridgeTerms(terms, vocabulary, lexicon).filter((standIn) => !corrections.some((correction) => correction.term === standIn.term));
+	return { terms, standIns: [...corrections, ...bridged] };
+}

@@ -3,9 +3,11 @@
  * bundled story's tuning set and the tuning stories of test/eval/stories/), and writes src/answer/ranking/weights.json.
  *
  * Every sentence the engine scores for a question is one example: positive when the quote it makes contains an
- * expected answer, negative otherwise (all of them, for a question the corpus does not answer). The model is
- * L2-regularised logistic regression, fitted by Newton's method, so its output is a probability the thresholds can
- * be read on:
+ * expected answer, negative otherwise (all of them, for a question the corpus does not answer). Two models are fitted:
+ * - `ranking`, listwise: a softmax over each answerable question's sentences, trained to put its mass on the right
+ *   ones (what top-1 rewards), by gradient descent (Adam);
+ * - `confidence`, pointwise: L2-regularised logistic regression by Newton's method, a probability comparable
+ *   across questions, read for the best-ranked sentence. The thresholds are read on it:
  * - `answered`: the lowest probability at which the questions answered are still right ≥ 90% of the time;
  * - `closest`: below `answered`, the cut that refuses the most unanswerable questions while refusing at most 10%
  *   of the answerable ones.
@@ -17,7 +19,7 @@ import { quoteOf } from '../src/answer/answerQuestion.js';
 import { gatherEvidence } from '../src/answer/evidence.js';
 import { openLibrary } from '../src/answer/library.js';
 import { analyzeQuestion } from '../src/answer/question.js';
-import { FEATURE_NAMES, type Features, MODEL_FILE, type RankingModel } from '../src/answer/ranking/model.js';
+import { FEATURE_NAMES, type Features, type LinearModel, MODEL_FILE, type RankingModel } from '../src/answer/ranking/model.js';
 import type { Article } from '../src/corpus/types.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { ParagraphIndex } from '../src/search/paragraphIndex.js';
@@ -105,6 +107,38 @@ function fitLogistic(examples: readonly Example[]): number[] {
 	return w;
 }
 
+/** Listwise ranking fit: maximises, per question, the log of the softmax mass on its right sentences. */
+function fitListwise(examples: readonly Example[]): number[] {
+	const n = FEATURE_NAMES.length;
+	const byQuestion = new Map<number, Example[]>();
+	for (const example of examples) byQuestion.set(example.question, [...(byQuestion.get(example.question) ?? []), example]);
+	const lists = [...byQuestion.values()].filter((list) => list.some((example) => example.label === 1));
+	const w = new Array<number>(n).fill(0);
+	const m = new Array<number>(n).fill(0);
+	const v = new Array<number>(n).fill(0);
+	const [rate, beta1, beta2] = [0.05, 0.9, 0.999];
+	for (let step = 1; step <= 1500; step++) {
+		const gradient = w.map((value) => (L2 * value) / lists.length);
+		for (const list of lists) {
+			const scores = list.map((example) => example.features.reduce((sum, value, i) => sum + value * w[i]!, 0));
+			const top = Math.max(...scores);
+			const exps = scores.map((score) => Math.exp(score - top));
+			const all = exps.reduce((sum, value) => sum + value, 0);
+			const right = list.reduce((sum, example, j) => sum + (example.label === 1 ? exps[j]! : 0), 0);
+			list.forEach((example, j) => {
+				const p = exps[j]! / all - (example.label === 1 ? exps[j]! / right : 0);
+				for (let i = 0; i < n; i++) gradient[i]! += (p * example.features[i]!) / lists.length;
+			});
+		}
+		for (let i = 0; i < n; i++) {
+			m[i] = beta1 * m[i]! + (1 - beta1) * gradient[i]!;
+			v[i] = beta2 * v[i]! + (1 - beta2) * gradient[i]! ** 2;
+			w[i]! -= (rate * (m[i]! / (1 - beta1 ** step))) / (Math.sqrt(v[i]! / (1 - beta2 ** step)) + 1e-8);
+		}
+	}
+	return w;
+}
+
 interface TopCandidate {
 	confidence: number;
 	right: boolean;
@@ -150,22 +184,22 @@ async function main(): Promise<void> {
 		}
 	}
 
-	const w = fitLogistic(examples);
-	const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, round(w[i]!)])) as Features;
-	const bias = round(w.at(-1)!);
+	const ranking = linear(fitListwise(examples).concat(0));
+	const confidence = linear(fitLogistic(examples));
 	const tops: TopCandidate[] = records.map((record) => ({ confidence: 0, right: false, answerable: record.answerable }));
 	const best = new Map<number, number>();
 	for (const example of examples) {
-		const logit = example.features.reduce((sum, value, i) => sum + value * weights[FEATURE_NAMES[i]!], bias);
-		if (logit > (best.get(example.question) ?? Number.NEGATIVE_INFINITY)) {
-			best.set(example.question, logit);
+		const score = example.features.reduce((sum, value, i) => sum + value * ranking.weights[FEATURE_NAMES[i]!], ranking.bias);
+		if (score > (best.get(example.question) ?? Number.NEGATIVE_INFINITY)) {
+			best.set(example.question, score);
+			const logit = example.features.reduce((sum, value, i) => sum + value * confidence.weights[FEATURE_NAMES[i]!], confidence.bias);
 			tops[example.question] = { confidence: 1 / (1 + Math.exp(-logit)), right: example.label === 1, answerable: records[example.question]!.answerable };
 		}
 	}
 	const thresholds = chooseThresholds(tops);
 	const model: RankingModel = {
-		bias,
-		weights,
+		ranking,
+		confidence,
 		thresholds: { answered: round(thresholds.answered), closest: round(thresholds.closest) },
 		fitted: {
 			on: ['story tuning set', ...stories.map((story) => story.slug)],
@@ -177,9 +211,16 @@ async function main(): Promise<void> {
 	writeFileSync(fileURLToPath(MODEL_FILE), `${JSON.stringify(model, null, '\t')}\n`);
 	const answerable = tops.filter((top) => top.answerable);
 	console.log(`${records.length} questions, ${examples.length} candidate sentences (${examples.filter((example) => example.label === 1).length} positive)`);
+	const reachable = new Set(examples.filter((example) => example.label === 1).map((example) => example.question)).size;
+	console.log(`answerable questions with a right sentence among those scored: ${pct(reachable, answerable.length)}`);
 	console.log(`top-1 on the tuning questions: ${pct(answerable.filter((top) => top.right).length, answerable.length)}`);
 	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest}`);
-	console.log(JSON.stringify(weights));
+	console.log(`ranking: ${JSON.stringify(ranking.weights)}\nconfidence: ${JSON.stringify(confidence)}`);
+}
+
+/** Coefficients (bias last) as a model, rounded so the file diffs readably. */
+function linear(coefficients: readonly number[]): LinearModel {
+	return { bias: round(coefficients.at(-1)!), weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, round(coefficients[i]!)])) as Features };
 }
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;

@@ -8,7 +8,7 @@ import { type Library, type LocatedParagraph, locateParagraph } from './library.
 import type { AnalyzedQuestion } from './question.js';
 import { LIGHT_TERM_FACTOR, LIGHT_TERMS } from './questionWords.js';
 import { resolveTerms } from './questionTerms.js';
-import { type Features, score } from './ranking/model.js';
+import { confidenceOf, type Features, rankingScore } from './ranking/model.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
 
@@ -41,9 +41,9 @@ export interface ScoredSentence {
 	sentences: SentenceSpan[];
 	position: number;
 	features: Features;
-	/** The fitted model's log-odds that this sentence answers the question: what sentences are ranked by. */
+	/** The fitted ranking model's score: only its order among the question's sentences means anything. */
 	score: number;
-	/** The same as a probability, 0 to 1: what decides whether the corpus answers (see `ranking/model.ts`). */
+	/** The fitted confidence model's probability, 0 to 1, that the sentence answers: what decides the outcome. */
 	confidence: number;
 	/** A neighbour that covers question terms this sentence lacks, so the quote takes both. */
 	extendTo: 'previous' | 'next' | null;
@@ -169,6 +169,14 @@ function idf({ paragraphs, frequency }: LocalStatistics, term: string): number {
 	return Math.log(1 + (paragraphs - count + 0.5) / (count + 0.5));
 }
 
+/** BM25 of a sentence as its own little document (k1 1.2, b 0.75 against a typical 25-term sentence). */
+function sentenceBm25(found: Map<string, MatchKind>, weights: Map<string, number>, length: number): number {
+	const norm = 1.2 * (0.25 + 0.75 * (length / 25));
+	let sum = 0;
+	for (const term of found.keys()) sum += ((weights.get(term) ?? 0) * 2.2) / (1 + norm);
+	return sum;
+}
+
 export interface Evidence {
 	plan: QueryTerm[];
 	/** IDF weight of each question term. */
@@ -202,9 +210,9 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const questionTerms = new Set(terms);
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];
-	for (const hit of hits) {
+	hits.forEach((hit, rank) => {
 		const located = locateParagraph(library, hit.id);
-		if (!located) continue;
+		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
 		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
@@ -216,11 +224,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
 		spans.forEach((span, position) => {
 			const coverage = coverageOf(found[position]!, weights, total);
+			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;
 			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
 			const features: Features = {
 				...coverage,
 				context: context * support,
 				retrieval: hit.score / topScore,
+				rank: 1 / (rank + 1),
+				termShare,
+				sentenceBm25: sentenceBm25(found[position]!, weights, tokens[position]!.length),
 				answerType,
 				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,
 				proximity: proximity(tokens[position]!, matches),
@@ -232,9 +244,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 			const fromPrevious = gain(found[position]!, found[position - 1], weights, total);
 			const fromNext = gain(found[position]!, found[position + 1], weights, total);
 			const extendTo = Math.max(fromPrevious, fromNext) < RUN_GAIN ? null : fromNext >= fromPrevious ? 'next' : 'previous';
-			const logit = score(features);
-			sentences.push({ located, sentences: spans, position, features, score: logit, confidence: 1 / (1 + Math.exp(-logit)), extendTo });
+			sentences.push({ located, sentences: spans, position, features, score: 0, confidence: 0, extendTo });
 		});
+	});
+	// BM25 of a sentence is only comparable within the question: it is scaled by the best one before scoring.
+	const bestBm25 = Math.max(1e-9, ...sentences.map((sentence) => sentence.features.sentenceBm25));
+	for (const sentence of sentences) {
+		sentence.features.sentenceBm25 /= bestBm25;
+		sentence.score = rankingScore(sentence.features);
+		sentence.confidence = confidenceOf(sentence.features);
 	}
 	sentences.sort((a, b) => b.score - a.score);
 	const documents = [...new Set(hits.map((hit) => hit.id.slice(0, hit.id.lastIndexOf('#'))))];

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * What a candidate sentence is scored on. Coverage features are shares (0 to 1) of the question's IDF weight found
  * in the sentence: `exact`ly, `expanded` (edit distance, prefix), `close`ly bridged (synonym, derived form, alias,
  * spelling) or `broad`ly bridged (hypernym, hyponym). The rest: the paragraph's and title's coverage (`context`), the
- * paragraph's BM25 against the best one's (`retrieval`), whether the sentence holds the kind of thing asked for
+ * paragraph's BM25 against the best one's (`retrieval`) and its place in the ranking (`rank`, 1 / place), the share of
+ * question terms matched in any way, unweighted (`termShare`), the sentence's own BM25 against the question's best
+ * sentence's (`sentenceBm25`), whether the sentence holds the kind of thing asked for
  * (`answerType`) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
  * opens its paragraph (`lead`) and how early the paragraph is (`early`), corroboration (`support`), and whether its
  * article names a publisher and a date (`attributed`).
@@ -17,6 +19,9 @@ export const FEATURE_NAMES = [
 	'broad',
 	'context',
 	'retrieval',
+	'rank',
+	'termShare',
+	'sentenceBm25',
 	'answerType',
 	'typedCoverage',
 	'proximity',
@@ -28,11 +33,17 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
+const linearSchema = z.object({ bias: z.number(), weights: z.record(z.enum(FEATURE_NAMES), z.number()) }).strict();
+
+/**
+ * Two linear models over the same features. `ranking` orders a question's sentences (fitted listwise: the softmax
+ * over a question's sentences should put its mass on the right ones). `confidence` is a probability comparable
+ * across questions (fitted pointwise, logistic), read for the best-ranked sentence to choose the outcome.
+ */
 const weightsSchema = z
 	.object({
-		/** Log-odds of a sentence with every feature 0. */
-		bias: z.number(),
-		weights: z.record(z.enum(FEATURE_NAMES), z.number()),
+		ranking: linearSchema,
+		confidence: linearSchema,
 		/**
 		 * On the model's probability that the best sentence answers: at or above `answered`, it is the answer; at or
 		 * above `closest`, it is shown as the closest passage; below, the corpus does not cover the question.
@@ -50,16 +61,25 @@ export const MODEL_FILE = new URL('./weights.json', import.meta.url);
 /** Reads and checks a model file: a missing weight or a misplaced threshold is an error, never a silent 0. */
 export function parseModel(json: string): RankingModel {
 	const model = weightsSchema.parse(JSON.parse(json));
-	const missing = FEATURE_NAMES.filter((name) => model.weights[name] === undefined);
+	const missing = FEATURE_NAMES.filter((name) => model.ranking.weights[name] === undefined || model.confidence.weights[name] === undefined);
 	if (missing.length > 0) throw new Error(`The ranking model has no weight for ${missing.join(', ')}; refit with npm run fit.`);
 	return model;
 }
 
 export const model: RankingModel = parseModel(readFileSync(MODEL_FILE, 'utf8'));
 
-/** Log-odds that the sentence answers the question. */
-export function score(features: Features, { bias, weights } = model): number {
+export type LinearModel = RankingModel['ranking'];
+
+export function linearScore(features: Features, { bias, weights }: LinearModel): number {
 	let sum = bias;
 	for (const name of FEATURE_NAMES) sum += weights[name]! * features[name];
 	return sum;
+}
+
+export function rankingScore(features: Features): number {
+	return linearScore(features, model.ranking);
+}
+
+export function confidenceOf(features: Features): number {
+	return 1 / (1 + Math.exp(-linearScore(features, model.confidence)));
 }

@@ -9,7 +9,16 @@ import { BBC_ARCHIVE, defaultArchiveDir, makeCorpusWithArchives, REUTERS_ARCHIVE
 import { evaluate, type EvalReport } from './eval/evaluate.js';
 import { loadQuestionSet, questionSetNames, type EvalQuestion } from './eval/questions.js';
 import { findExpected, readStoryParagraphs } from './eval/storyText.js';
-import { ABSTENTION_RECALL_FLOOR, ARCHIVE_TOP1_MAX_DROP, HELDOUT_TOP1_FLOOR, TOP1_FLOOR } from './eval/thresholds.js';
+import { metricsOf } from './eval/evaluate.js';
+import { pooledResults, runStories, type StoryRun } from './eval/storyRuns.js';
+import {
+	ABSTENTION_RECALL_FLOOR,
+	ARCHIVE_TOP1_MAX_DROP,
+	HELDOUT_STORIES_ANSWERED_PRECISION_FLOOR,
+	HELDOUT_STORIES_MIN_GAIN,
+	HELDOUT_TOP1_FLOOR,
+	TOP1_FLOOR,
+} from './eval/thresholds.js';
 
 const bbcArchive = path.join(defaultArchiveDir, BBC_ARCHIVE);
 const reutersArchive = path.join(defaultArchiveDir, REUTERS_ARCHIVE);
@@ -112,4 +121,27 @@ describe('engine evaluation on the story corpus', () => {
 		},
 		300_000,
 	);
+});
+
+describe.skipIf(!hasArchives)('held-out stories, each its own corpus, against the plain BM25 baseline', () => {
+	let runs: StoryRun[];
+	beforeAll(async () => {
+		runs = (await runStories(['heldout'], defaultArchiveDir)) ?? [];
+	}, 120_000);
+
+	const pooled = (which: 'engine' | 'baseline') => metricsOf(pooledResults(runs, which), { checked: 0, violations: [] });
+
+	it(`beats the baseline's top-1 by at least ${HELDOUT_STORIES_MIN_GAIN * 100} points`, () => {
+		expect(runs.length).toBeGreaterThanOrEqual(5);
+		const gain = (pooled('engine').top1.value ?? 0) - (pooled('baseline').top1.value ?? 0);
+		expect(gain).toBeGreaterThanOrEqual(HELDOUT_STORIES_MIN_GAIN - EPSILON);
+	});
+
+	it(`is right at least ${HELDOUT_STORIES_ANSWERED_PRECISION_FLOOR * 100}% of the time when it answers`, () => {
+		expect(pooled('engine').answeredPrecision.value ?? 0).toBeGreaterThanOrEqual(HELDOUT_STORIES_ANSWERED_PRECISION_FLOOR - EPSILON);
+	});
+
+	it('quotes only verbatim substrings of the cited paragraphs', () => {
+		expect(runs.flatMap((run) => run.engine.metrics.verbatim.violations)).toEqual([]);
+	});
 });

@@ -9,10 +9,6 @@ import type { Answer, AnswerOutcome, Quote } from './types.js';
 const MAX_QUOTES = 6;
 const MAX_QUOTES_PER_PARAGRAPH = 2;
 const MAX_RELATED = 3;
-/** Further quotes must be at least this share as likely as the best one, or they are related material, not answers. */
-const QUOTE_CONFIDENCE_SHARE = 0.6;
-/** With the `closest` outcome, this many of the best matches are shown. */
-const MAX_CLOSEST = 3;
 
 export const NOT_COVERED = 'The corpus does not cover this.';
 export const CLOSEST = 'The corpus may not answer this; these are the closest passages.';
@@ -95,9 +91,10 @@ export function answerQuestion(library: Library, question: string): Answer {
 		const related = pickQuotes(evidence.sentences, MAX_RELATED, matchesSomething);
 		return { ...base, outcome, answered: false, reason: NOT_COVERED, quotes: [], related };
 	}
-	const threshold = evidence.sentences[0]!.confidence * QUOTE_CONFIDENCE_SHARE;
+	// Further quotes must clear the fitted bar for a closest passage, or they are related material, not answers.
+	const threshold = model.thresholds.closest;
 	const answered = outcome === 'answered';
-	const quotes = pickQuotes(evidence.sentences, answered ? MAX_QUOTES : MAX_CLOSEST, (candidate) => candidate.confidence >= threshold && matchesSomething(candidate));
+	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.confidence >= threshold && matchesSomething(candidate));
 	const quoted = new Set(quotes.map((quote) => `${quote.citation.doc}#${quote.citation.paragraph}`));
 	const related = pickQuotes(
 		evidence.sentences.filter((candidate) => !quoted.has(`${candidate.located.article.id}#${candidate.located.paragraph.number}`)),

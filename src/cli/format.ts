@@ -13,16 +13,17 @@ function formatQuote(quote: Quote): string {
 
 export function formatAnswer(answer: Answer): string {
 	const lines: string[] = [];
-	if (answer.answered) {
-		lines.push(answer.quotes.slice(0, 3).map(formatQuote).join('\n\n'));
-	} else {
+	if (answer.outcome === 'not-covered') {
 		lines.push(answer.reason ?? 'The corpus does not cover this.');
+	} else {
+		if (answer.outcome === 'closest') lines.push(`Closest passages: ${answer.reason ?? 'the corpus may not answer this.'}\n`);
+		lines.push(answer.quotes.slice(0, 3).map(formatQuote).join('\n\n'));
 	}
 	for (const conflict of answer.conflicts) {
 		lines.push(`\nSources disagree on the ${conflict.kind === 'name' ? `spelling of ${conflict.subject}` : `${conflict.kind} of the ${conflict.subject}`}:`);
 		for (const claim of conflict.claims) lines.push(`  • ${claim.value} ${formatCitation(claim.citation)}\n    “${claim.text}”`);
 	}
-	if (!answer.answered && answer.related.length > 0) {
+	if (answer.outcome === 'not-covered' && answer.related.length > 0) {
 		lines.push('\nRelated passages (not an answer):');
 		for (const quote of answer.related) lines.push(`  “${quote.text}”\n    ${formatCitation(quote.citation)}`);
 	}
@@ -32,7 +33,8 @@ export function formatAnswer(answer: Answer): string {
 /** One line per answer, for `--batch` without `--json`. */
 export function formatAnswerLine(answer: Answer): string {
 	const top = answer.quotes[0];
-	const body = top ? `“${top.text}” ${formatCitation(top.citation)}` : (answer.reason ?? '');
+	const label = answer.outcome === 'closest' ? '[closest passage] ' : '';
+	const body = top ? `${label}“${top.text}” ${formatCitation(top.citation)}` : (answer.reason ?? '');
 	const disagreement = answer.conflicts.length > 0 ? ` [sources disagree: ${answer.conflicts.map((conflict) => conflict.claims.map((claim) => claim.value).join(' / ')).join('; ')}]` : '';
 	return `${answer.question}\t${body}${disagreement}`;
 }

@@ -27,6 +27,7 @@ const MAX_CONFLICTS_SHOWN = 5;
 
 const Colors = {
 	Answer: 0x2563eb,
+	Closest: 0xd97706,
 	NoAnswer: 0x6b7280,
 	Found: 0x16a34a,
 	NotFound: 0xdc2626,
@@ -35,6 +36,16 @@ const Colors = {
 
 const NOT_COVERED = 'The corpus does not cover this.';
 const RELATED_HEADING = '**Related passages (not an answer)**';
+const CLOSEST_HEADING = '**Closest passages.** The corpus may not answer this; the best match is first.';
+
+function colorOf(answer: Answer): number {
+	return answer.outcome === 'answered' ? Colors.Answer : answer.outcome === 'closest' ? Colors.Closest : Colors.NoAnswer;
+}
+
+/** What sits above the passages: nothing for an answer, else a plain label saying what they are. */
+function headingOf(answer: Answer): string[] {
+	return answer.outcome === 'answered' ? [] : answer.outcome === 'closest' ? [CLOSEST_HEADING] : [RELATED_HEADING];
+}
 
 /** Only http(s) links, with the characters that would end a Markdown link encoded. */
 function safeUrl(url: string | null): string | null {
@@ -141,9 +152,9 @@ function formatCoverage(status: CorpusStatus): string {
 	return `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
 }
 
-/** What "More passages" pages through: the quotes of an answer, or the related passages of a non-answer. */
+/** What "More passages" pages through: the quotes of an answer or of the closest passages, else the related passages. */
 export function answerPassages(answer: Answer): Quote[] {
-	return answer.answered ? answer.quotes : answer.related;
+	return answer.outcome === 'not-covered' ? answer.related : answer.quotes;
 }
 
 function answerButtons(session: string, offset: number, total: number, { votes }: { votes: boolean }): ButtonRow[] {
@@ -198,16 +209,19 @@ export function formatAnswer(answer: Answer, status: CorpusStatus, { session, ep
 	const passages = answerPassages(answer);
 	const shown = passages.slice(0, PASSAGES_PER_PAGE);
 	const notAnswered = `**Not answered.** ${escapeMarkdown(answer.reason ?? NOT_COVERED)}`;
-	const description = answer.answered
-		? formatPassages(shown)
-		: [notAnswered, ...(shown.length > 0 ? [RELATED_HEADING, formatPassages(shown)] : [])].join('\n\n');
+	const description =
+		answer.outcome === 'answered'
+			? formatPassages(shown)
+			: answer.outcome === 'closest'
+				? [CLOSEST_HEADING, formatPassages(shown)].join('\n\n')
+				: [notAnswered, ...(shown.length > 0 ? [RELATED_HEADING, formatPassages(shown)] : [])].join('\n\n');
 	return {
 		ephemeral,
 		embeds: [
 			{
 				title: questionTitle('', answer.question),
 				description,
-				color: answer.answered ? Colors.Answer : Colors.NoAnswer,
+				color: colorOf(answer),
 				fields: answer.conflicts.slice(0, MAX_CONFLICTS_SHOWN).map(formatConflict),
 				footer: { text: formatCoverage(status) },
 			},
@@ -221,14 +235,14 @@ export function formatMorePassages(answer: Answer, offset: number, session: stri
 	const passages = answerPassages(answer);
 	const shown = passages.slice(offset, offset + PASSAGES_PER_PAGE);
 	if (shown.length === 0) return { ephemeral: true, content: 'There are no more passages for this question.' };
-	const heading = answer.answered ? [] : [RELATED_HEADING];
+	const heading = headingOf(answer);
 	return {
 		ephemeral: true,
 		embeds: [
 			{
 				title: questionTitle('More passages: ', answer.question),
 				description: [...heading, formatPassages(shown)].join('\n\n'),
-				color: answer.answered ? Colors.Answer : Colors.NoAnswer,
+				color: colorOf(answer),
 				footer: { text: `Passages ${offset + 1}–${offset + shown.length} of ${passages.length}` },
 			},
 		],

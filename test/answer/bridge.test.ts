@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bridgeTerms } from '../../src/answer/bridge/bridge.js';
+import { learnAcronyms } from '../../src/answer/bridge/corpusAliases.js';
+import { wordNet } from '../../src/answer/bridge/lexicon.js';
+import { correctSpelling } from '../../src/answer/bridge/spelling.js';
+import { MODEL_FILE, parseModel } from '../../src/answer/ranking/model.js';
+import type { Article } from '../../src/corpus/types.js';
+import { termOf } from '../../src/search/analyzer.js';
+
+const corpusOf = (words: string[]) => {
+	const terms = new Set(words.map((word) => termOf(word)));
+	return { frequency: (term: string) => (terms.has(term) ? 3 : 0), acronyms: new Map<string, string[]>() };
+};
+const wordFrequency = (words: string[]) => {
+	const { frequency } = corpusOf(words);
+	return (word: string) => frequency(termOf(word) ?? '');
+};
+
+describe('the lexical bridge', () => {
+	it('reaches "helicopter" from "chopper" only when the corpus uses it', () => {
+		const withIt = bridgeTerms([termOf('chopper')!], corpusOf(['helicopter', 'raid']), wordNet());
+		expect(withIt).toContainEqual({ term: termOf('helicopter'), standsFor: termOf('chopper'), kind: 'close' });
+		expect(bridgeTerms([termOf('chopper')!], corpusOf(['raid']), wordNet())).toEqual([]);
+	});
+
+	it('links a general news alias: "ISIS" reaches the corpus\'s "Islamic State"', () => {
+		const standIns = bridgeTerms([termOf('ISIS')!], corpusOf(['Islamic', 'State']), wordNet());
+		expect(standIns.filter((standIn) => standIn.kind === 'alias').map((standIn) => standIn.term)).toContain(termOf('Islamic'));
+	});
+
+	it('learns an acronym the corpus defines, and bridges to it', () => {
+		const article = { id: 'a', paragraphs: [{ text: 'The Securities and Exchange Commission (SEC) said on Monday it would look again.' }] } as unknown as Article;
+		const acronyms = learnAcronyms([article]);
+		expect(acronyms.get(termOf('SEC')!)).toEqual(['secur', 'exchang', 'commiss']);
+		const vocabulary = { ...corpusOf(['SEC', 'securities', 'exchange', 'commission']), acronyms };
+		expect(bridgeTerms(['secur', 'exchang', 'commiss'], vocabulary, wordNet()).map((standIn) => standIn.term)).toContain(termOf('SEC'));
+	});
+});
+
+describe('spelling correction of common words', () => {
+	it('reads a swap of two letters before a substitution ("tiem" is time, not them)', () => {
+		expect(correctSpelling('tiem', wordFrequency(['time']), wordNet())).toEqual({ kind: 'word', word: 'time' });
+	});
+
+	it('recognises a misspelled function word, which is then ignored ("abot")', () => {
+		expect(correctSpelling('abot', wordFrequency([]), wordNet())).toEqual({ kind: 'function-word' });
+	});
+
+	it('leaves English words, corpus words and unknown names alone', () => {
+		expect(correctSpelling('minister', wordFrequency([]), wordNet())).toBeNull();
+		expect(correctSpelling('Dumayr', wordFrequency(['Dumayr']), wordNet())).toBeNull();
+		expect(correctSpelling('Qzxwv', wordFrequency([]), wordNet())).toBeNull();
+	});
+});
+
+describe('the fitted ranking model', () => {
+	it('ships a weight for every feature and ordered thresholds', () => {
+		const model = parseModel(readFileSync(MODEL_FILE, 'utf8'));
+		expect(model.thresholds.closest).toBeLessThanOrEqual(model.thresholds.answered);
+		expect(model.fitted.questions).toBeGreaterThan(0);
+	});
+
+	it('refuses a model file that lacks a weight, instead of scoring it as 0', () => {
+		const model = JSON.parse(readFileSync(MODEL_FILE, 'utf8'));
+		delete model.ranking.weights.exact;
+		expect(() => parseModel(JSON.stringify(model))).toThrow(/exact/);
+	});
+});

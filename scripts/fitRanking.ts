@@ -6,8 +6,8 @@
  * expected answer, negative otherwise (all of them, for a question the corpus does not answer). Two models are fitted:
  * - `ranking`, listwise: a softmax over each answerable question's sentences, trained to put its mass on the right
  *   ones (what top-1 rewards), by gradient descent (Adam);
- * - `confidence`, pointwise: L2-regularised logistic regression by Newton's method, a probability comparable
- *   across questions, read for the best-ranked sentence. The thresholds are read on it:
+ * - `confidence`: L2-regularised logistic regression by Newton's method on each question's best-ranked sentence
+ *   (right or not), so it is the probability that what is shown first is right. The thresholds are read on it:
  * - `answered`: the lowest probability at which the questions answered are still right ≥ 90% of the time;
  * - `closest`: below `answered`, the cut that refuses the most unanswerable questions while refusing at most 10%
  *   of the answerable ones.
@@ -185,16 +185,19 @@ async function main(): Promise<void> {
 	}
 
 	const ranking = linear(fitListwise(examples).concat(0));
-	const confidence = linear(fitLogistic(examples));
-	const tops: TopCandidate[] = records.map((record) => ({ confidence: 0, right: false, answerable: record.answerable }));
-	const best = new Map<number, number>();
+	// The confidence model learns from each question's best-ranked sentence only: whether what would be shown first
+	// is right, which is the question the outcome asks.
+	const best = new Map<number, { score: number; example: Example }>();
 	for (const example of examples) {
 		const score = example.features.reduce((sum, value, i) => sum + value * ranking.weights[FEATURE_NAMES[i]!], ranking.bias);
-		if (score > (best.get(example.question) ?? Number.NEGATIVE_INFINITY)) {
-			best.set(example.question, score);
-			const logit = example.features.reduce((sum, value, i) => sum + value * confidence.weights[FEATURE_NAMES[i]!], confidence.bias);
-			tops[example.question] = { confidence: 1 / (1 + Math.exp(-logit)), right: example.label === 1, answerable: records[example.question]!.answerable };
-		}
+		if (score > (best.get(example.question)?.score ?? Number.NEGATIVE_INFINITY)) best.set(example.question, { score, example });
+	}
+	const shownFirst = [...best.values()].map(({ example }) => example);
+	const confidence = linear(fitLogistic(shownFirst));
+	const tops: TopCandidate[] = records.map((record) => ({ confidence: 0, right: false, answerable: record.answerable }));
+	for (const example of shownFirst) {
+		const logit = example.features.reduce((sum, value, i) => sum + value * confidence.weights[FEATURE_NAMES[i]!], confidence.bias);
+		tops[example.question] = { confidence: 1 / (1 + Math.exp(-logit)), right: example.label === 1, answerable: records[example.question]!.answerable };
 	}
 	const thresholds = chooseThresholds(tops);
 	const model: RankingModel = {

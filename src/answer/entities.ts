@@ -62,8 +62,9 @@ const NUMBER_WORDS: Record<string, number> = {
 	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 	dozen: 12, twice: 2, thrice: 3, half: 0.5, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, thousand: 1000,
 };
+// "£800m", "270.25p", "$1.13bn": British copy joins the unit to the figure.
 const NUMBER =
-	/(?<![\p{L}\d.,-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|hundred))?(?![\p{L}\d])%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twice|thrice|twenty|thirty|forty|fifty|hundreds?|thousands?|half)\b/giu;
+	/(?<![\p{L}\d.,-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|hundred)|bn|m|p|k)?(?![\p{L}\d])%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twice|thrice|twenty|thirty|forty|fifty|hundreds?|thousands?|half)\b/giu;
 const YEAR = /^(?:1[89]|20)\d{2}$/;
 
 export interface NumberMention extends Mention {

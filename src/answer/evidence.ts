@@ -2,6 +2,7 @@ import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { paragraphTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
+import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
 import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
@@ -177,6 +178,27 @@ function sentenceBm25(found: Map<string, MatchKind>, weights: Map<string, number
 	return sum;
 }
 
+/**
+ * How close in meaning the sentence is to the question: for each question term, 1 when the sentence matches it in
+ * any way, else its nearest sentence term's cosine similarity (GloVe), weighted by IDF like coverage.
+ */
+function semanticShare(terms: readonly string[], found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
+	if (total === 0) return 0;
+	const embeddings = gloVe();
+	const unique = [...new Set(terms)];
+	let sum = 0;
+	for (const [term, weight] of weights) {
+		if (found.has(term)) {
+			sum += weight;
+			continue;
+		}
+		let best = 0;
+		for (const other of unique) best = Math.max(best, embeddings.similarity(term, other) ?? 0);
+		sum += weight * best;
+	}
+	return sum / total;
+}
+
 export interface Evidence {
 	plan: QueryTerm[];
 	/** IDF weight of each question term. */
@@ -210,12 +232,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const questionTerms = new Set(terms);
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];
+	/** Question terms that some retrieved paragraph matches in any way. */
+	const retrieved = new Set<string>();
 	hits.forEach((hit, rank) => {
 		const located = locateParagraph(library, hit.id);
 		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
 		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
+		for (const term of inParagraph.keys()) retrieved.add(term);
 		const inTitle = termsFound(analyzeTerms(article.title), matches);
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
@@ -233,6 +258,8 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				rank: 1 / (rank + 1),
 				termShare,
 				sentenceBm25: sentenceBm25(found[position]!, weights, tokens[position]!.length),
+				unmatched: 0,
+				semantic: semanticShare(tokens[position]!.map((token) => token.term), found[position]!, weights, total),
 				answerType,
 				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,
 				proximity: proximity(tokens[position]!, matches),
@@ -249,8 +276,11 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	});
 	// BM25 of a sentence is only comparable within the question: it is scaled by the best one before scoring.
 	const bestBm25 = Math.max(1e-9, ...sentences.map((sentence) => sentence.features.sentenceBm25));
+	// What no retrieved paragraph holds is the same for every sentence: it tells confidence, not ranking.
+	const unmatched = total === 0 ? 1 : [...weights].reduce((sum, [term, weight]) => sum + (retrieved.has(term) ? 0 : weight), 0) / total;
 	for (const sentence of sentences) {
 		sentence.features.sentenceBm25 /= bestBm25;
+		sentence.features.unmatched = unmatched;
 		sentence.score = rankingScore(sentence.features);
 		sentence.confidence = confidenceOf(sentence.features);
 	}

@@ -42,6 +42,17 @@ export function validateQuestion(question: string, noun = 'question', maxLength 
 const LEADING_QUESTION_WORD = /^(?:(?:and|so|but|then)\s+)?(?:(?:in|on|at|for|from|to|by|since|until|with|of|about|during)\s+)?(?=(?:what|which|who|whom|whose|when|where|how)\b)/i;
 const YES_NO_QUESTION = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b/i;
 
+// Words after which a question word opens an embedded question ("remind me who…", "anything on when…").
+const EMBEDS = /(?:^|\b(?:me|us|on|about|know|tell|out|asking|wondering|check|and|or|but|so))\s*$/i;
+
+/**
+ * In a request that opens with no question word, "where" or "when" after a noun is a relative clause ("the bit
+ * where the union reacted", "the night when…"), not what is asked; after "remind me" or "anything on" it is.
+ */
+function isRelative(text: string, match: RegExpExecArray): boolean {
+	return /^(?:where|when|who|whom|whose)\b/i.test(match[0]) && match.index > 0 && !EMBEDS.test(text.slice(0, match.index));
+}
+
 /**
  * The answer type is read from the question word that opens the question, so the clause in "What did the cousin
  * see when he opened his door?" does not make it a "when" question. A yes/no question expects no particular kind
@@ -59,7 +70,7 @@ export function expectedAnswerType(question: string): ExpectedAnswerType {
 		// After "What…" a later cue may name the kind ("What's the name of the town"), but a later question
 		// word opens a clause ("What did he see when…").
 		const inClause = opening && match.index > 0 && (!/^(?:what|which)\b/i.test(rest) || /^(?:when|where|who|whom|whose|how)\b/i.test(match[0]));
-		if (!inClause) best = { type, at: match.index };
+		if (!inClause && !(opening === null && isRelative(rest, match))) best = { type, at: match.index };
 	}
 	return best.type;
 }

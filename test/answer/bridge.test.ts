@@ -43,8 +43,8 @@ describe('spelling correction of common words', () => {
 		expect(correctSpelling('tiem', wordFrequency(['time']), wordNet())).toEqual({ kind: 'word', word: 'time' });
 	});
 
-	it('recognises a misspelled function word, which is then ignored ("abot")', () => {
-		expect(correctSpelling('abot', wordFrequency([]), wordNet())).toEqual({ kind: 'function-word' });
+	it.each(['abot', 'wat', 'teh'])('recognises the misspelled function word "%s", which is then ignored', (word) => {
+		expect(correctSpelling(word, wordFrequency([]), wordNet())).toEqual({ kind: 'function-word' });
 	});
 
 	it('leaves English words, corpus words and unknown names alone', () => {

@@ -35,7 +35,11 @@ export type Correction = { kind: 'function-word' } | { kind: 'word'; word: strin
  */
 export function correctSpelling(word: string, corpusFrequency: (word: string) => number, lexicon: Lexicon): Correction | null {
 	const lower = word.toLowerCase();
-	if (lower.length < 3 || !/^[a-z]+$/.test(lower) || lexicon.isWord(lower) || corpusFrequency(lower) > 0) return null;
+	if (lower.length < 3 || !/^[a-z]+$/.test(lower) || corpusFrequency(lower) > 0) return null;
+	// A rare WordNet lemma one edit from a function word ("wat", a temple; "abt") is far likelier a typo of it; as a
+	// content word it is left alone.
+	const rareWord = lexicon.isWord(lower);
+	if (rareWord && lexicon.frequency(lower) > 0) return null;
 	let best: { word: string; rank: number[] } | null = null;
 	for (const [candidate, cost] of oneEditAway(lower)) {
 		const inCorpus = corpusFrequency(candidate);
@@ -45,7 +49,8 @@ export function correctSpelling(word: string, corpusFrequency: (word: string) =>
 		if (!best || compare(rank, best.rank) > 0) best = { word: candidate, rank };
 	}
 	if (!best) return null;
-	return STOP_WORDS.has(best.word) ? { kind: 'function-word' } : { kind: 'word', word: best.word };
+	if (STOP_WORDS.has(best.word)) return { kind: 'function-word' };
+	return rareWord ? null : { kind: 'word', word: best.word };
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {

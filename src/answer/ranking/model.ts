@@ -7,7 +7,9 @@ import { z } from 'zod';
  * spelling) or `broad`ly bridged (hypernym, hyponym). The rest: the paragraph's and title's coverage (`context`), the
  * paragraph's BM25 against the best one's (`retrieval`) and its place in the ranking (`rank`, 1 / place), the share of
  * question terms matched in any way, unweighted (`termShare`), the sentence's own BM25 against the question's best
- * sentence's (`sentenceBm25`), whether the sentence holds the kind of thing asked for
+ * sentence's (`sentenceBm25`), how close in meaning it is (`semantic`: matched terms count 1, the others
+ * their nearest sentence term's GloVe cosine), the share of the question's weight that no retrieved paragraph
+ * matches at all (`unmatched`, the same for all of a question's sentences: "sourdough" in a story about a raid), whether the sentence holds the kind of thing asked for
  * (`answerType`) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
  * opens its paragraph (`lead`) and how early the paragraph is (`early`), corroboration (`support`), and whether its
  * article names a publisher and a date (`attributed`).
@@ -22,6 +24,8 @@ export const FEATURE_NAMES = [
 	'rank',
 	'termShare',
 	'sentenceBm25',
+	'semantic',
+	'unmatched',
 	'answerType',
 	'typedCoverage',
 	'proximity',
@@ -37,8 +41,9 @@ const linearSchema = z.object({ bias: z.number(), weights: z.record(z.enum(FEATU
 
 /**
  * Two linear models over the same features. `ranking` orders a question's sentences (fitted listwise: the softmax
- * over a question's sentences should put its mass on the right ones). `confidence` is a probability comparable
- * across questions (fitted pointwise, logistic), read for the best-ranked sentence to choose the outcome.
+ * over a question's sentences should put its mass on the right ones). `confidence` is the probability that a question's
+ * best-ranked sentence is right (logistic, fitted on each tuning question's best-ranked sentence), which chooses
+ * the outcome.
  */
 const weightsSchema = z
 	.object({

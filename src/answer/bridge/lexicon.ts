@@ -4,7 +4,7 @@ import { termOf } from '../../search/analyzer.js';
 
 /**
  * WordNet 3.1 reduced to search terms (stems) by `scripts/buildLexicon.ts`: which terms a term is related to, and
- * the English word list. Read once per process, on first use (about 60 ms, 15 MB).
+ * the English word list. Read once per process, on first use.
  */
 export interface Lexicon {
 	/** Synonyms and derivationally related forms. */
@@ -28,8 +28,7 @@ function readLexicon(): Lexicon {
 		const [kind, key, a, b] = line.split('\t');
 		if (kind === 'w') {
 			frequencies.set(key!, Number(a));
-			const stem = termOf(key!);
-			if (stem) stems.add(stem);
+			if (b) stems.add(b);
 		} else if (kind === 'r') relations.set(key!, [a ?? '', b ?? '']);
 	}
 	// The relations stay as the file's strings until a question asks for them: most terms are never asked.

@@ -43,7 +43,7 @@ describe('npm run ask', () => {
 	});
 
 	it('says outcome: not-covered for a question the story does not cover', async () => {
-		const { stdout } = await cli(['ask', '--json', 'Who won the World Cup?']);
+		const { stdout } = await cli(['ask', '--json', 'Which team won the Super Bowl?']);
 		expect(JSON.parse(stdout)).toMatchObject({ outcome: 'not-covered', answered: false, quotes: [] });
 	});
 

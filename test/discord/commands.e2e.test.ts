@@ -147,9 +147,9 @@ describe('/ask', () => {
 	});
 
 	it('says the corpus does not cover an out-of-story question, and logs it for the report', async () => {
-		const data = expectReply(await bot.interact(ask('Who won the World Cup?')), { ephemeral: false });
+		const data = expectReply(await bot.interact(ask('Which team won the Super Bowl?')), { ephemeral: false });
 		expect(data.embeds[0]?.description).toMatch(/^\*\*Not answered\.\*\* The corpus does not cover this\./);
-		await expect.poll(() => readFile(path.join(bot.dataDir, FEEDBACK_FILE_NAME), 'utf8').catch(() => '')).toContain('"question":"Who won the World Cup?"');
+		await expect.poll(() => readFile(path.join(bot.dataDir, FEEDBACK_FILE_NAME), 'utf8').catch(() => '')).toContain('"question":"Which team won the Super Bowl?"');
 	});
 
 	it('echoes a question without letting it ping or format anything', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
 import { checkClaim } from './answer/checkClaim.js';
 import { type Library, openLibrary } from './answer/library.js';
+import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
 import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
 import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
@@ -94,6 +95,7 @@ export class StoryEngine {
 		const settings = { logger: silentLogger, persist: true, ...options };
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
+		loadLexicalData();
 		const load = await loadCorpus(settings.corpusDir);
 		for (const problem of load.problems) settings.logger.warn(problem, 'Skipping a corpus file');
 		const key = snapshotKey(load.articles);

@@ -55,7 +55,6 @@ export function outcomeOf(evidence: Evidence, thresholds = model.thresholds): An
 	return confidence >= thresholds.answered ? 'answered' : confidence >= thresholds.closest ? 'closest' : 'not-covered';
 }
 
-const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
 
 /**
  * The story is asked first: the documents other publishers corroborate, when there are others around them. Only
@@ -66,12 +65,10 @@ function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: 
 	const { corroborated, articles } = library;
 	const story = corroborated.size > 0 && corroborated.size < articles.size ? gatherEvidence(library, question, corroborated) : null;
 	const storyOutcome = story && outcomeOf(story);
-	if (story && storyOutcome === 'answered') return { evidence: story, outcome: storyOutcome };
+	// The story's closest passages are still the story's: the archive is asked only when the story has nothing.
+	if (story && storyOutcome !== 'not-covered') return { evidence: story, outcome: storyOutcome! };
 	const everything = gatherEvidence(library, question);
-	const outcome = outcomeOf(everything);
-	// Short of an answer, the story's own nearest passages are shown unless the archive does strictly better.
-	if (story && storyOutcome && OUTCOME_RANK[storyOutcome] >= OUTCOME_RANK[outcome]) return { evidence: story, outcome: storyOutcome };
-	return { evidence: everything, outcome };
+	return { evidence: everything, outcome: outcomeOf(everything) };
 }
 
 /** A sentence that shares something with the question: the only kind worth showing. */

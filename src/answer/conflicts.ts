@@ -78,11 +78,18 @@ function factsIn(sentence: SentenceInDocument): Fact[] {
 	return facts;
 }
 
+const factCache = new RecentArticles<Fact[]>(RECENT_ARTICLES);
+
+/** Every dated or counted noun in an article; the same for every question, so found once while the article is in use. */
+function factsOf(article: Article): Fact[] {
+	return factCache.get(article, () => sentencesOf(article).flatMap(factsIn));
+}
+
 /** Dates or numbers attached to the same noun that two reports of the same event state differently. */
 function factConflicts(articles: Article[], subjects: ReadonlySet<string>, pairs: [Article, Article][]): Conflict[] {
 	// Only articles in a pair are compared; reading every sentence of the others for facts would be wasted.
 	const paired = new Set(pairs.flat());
-	const factsByArticle = new Map(articles.filter((article) => paired.has(article)).map((article) => [article, sentencesOf(article).flatMap(factsIn).filter((fact) => subjects.has(fact.subject))]));
+	const factsByArticle = new Map(articles.filter((article) => paired.has(article)).map((article) => [article, factsOf(article).filter((fact) => subjects.has(fact.subject))]));
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
 	for (const [a, b] of pairs) {

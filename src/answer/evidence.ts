@@ -4,13 +4,13 @@ import { paragraphTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
-import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
 import { LIGHT_TERM_FACTOR, LIGHT_TERMS } from './questionWords.js';
 import { resolveTerms } from './questionTerms.js';
 import { confidenceOf, type Features, rankingScore } from './ranking/model.js';
-import { type SentenceSpan, splitSentences } from './sentences.js';
+import { type AnalyzedSentence, type MentionKind, paragraphSentences } from './paragraphSentences.js';
+import type { SentenceSpan } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
 
 /**
@@ -100,31 +100,23 @@ function anyShare(found: Map<string, MatchKind>, weights: Map<string, number>, t
 	return exact + expanded + close + broad;
 }
 
-const RECOGNIZERS: Record<Exclude<ExpectedAnswerType, 'other'>, (text: string) => Mention[]> = {
-	time: findTimes,
-	quantity: findQuantities,
-	place: findPlaces,
-	person: findPersons,
-	organization: findOrganizations,
-};
-
 /** "Who" is most often a person, but an organisation can answer it ("Who does the SFA report to?"). */
-const WEAKER_TYPES: Partial<Record<ExpectedAnswerType, [Exclude<ExpectedAnswerType, 'other'>, number]>> = {
+const WEAKER_TYPES: Partial<Record<ExpectedAnswerType, [MentionKind, number]>> = {
 	person: ['organization', 0.5],
 };
 
-function mentionsNewThing(text: string, type: Exclude<ExpectedAnswerType, 'other'>, questionTerms: ReadonlySet<string>): boolean {
-	return RECOGNIZERS[type](text).some((mention) => analyzeTerms(mention.text).some((term) => !questionTerms.has(term)));
+function mentionsNewThing(sentence: AnalyzedSentence, type: MentionKind, questionTerms: ReadonlySet<string>): boolean {
+	return sentence.mentions(type).some((mention) => analyzeTerms(mention.text).some((term) => !questionTerms.has(term)));
 }
 
 /**
  * How well the sentence holds the kind of answer asked for, beyond what the question already says:
  * "Who is Wassim Nasr?" is not answered by a sentence whose only name is Wassim Nasr.
  */
-function answerTypeStrength(text: string, expects: ExpectedAnswerType, questionTerms: ReadonlySet<string>): number {
-	if (expects === 'other' || mentionsNewThing(text, expects, questionTerms)) return 1;
+function answerTypeStrength(sentence: AnalyzedSentence, expects: ExpectedAnswerType, questionTerms: ReadonlySet<string>): number {
+	if (expects === 'other' || mentionsNewThing(sentence, expects, questionTerms)) return 1;
 	const weaker = WEAKER_TYPES[expects];
-	return weaker && mentionsNewThing(text, weaker[0], questionTerms) ? weaker[1] : 0;
+	return weaker && mentionsNewThing(sentence, weaker[0], questionTerms) ? weaker[1] : 0;
 }
 
 function gain(from: Map<string, MatchKind>, to: Map<string, MatchKind> | undefined, weights: Map<string, number>, total: number): number {
@@ -182,18 +174,19 @@ function sentenceBm25(found: Map<string, MatchKind>, weights: Map<string, number
  * How close in meaning the sentence is to the question: for each question term, 1 when the sentence matches it in
  * any way, else its nearest sentence term's cosine similarity (GloVe), weighted by IDF like coverage.
  */
-function semanticShare(terms: readonly string[], found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
+function semanticShare(sentence: AnalyzedSentence, questionVectors: ReadonlyMap<string, number>, found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
 	if (total === 0) return 0;
 	const embeddings = gloVe();
-	const unique = [...new Set(terms)];
 	let sum = 0;
 	for (const [term, weight] of weights) {
 		if (found.has(term)) {
 			sum += weight;
 			continue;
 		}
+		const vector = questionVectors.get(term) ?? -1;
+		if (vector < 0) continue;
 		let best = 0;
-		for (const other of unique) best = Math.max(best, embeddings.similarity(term, other) ?? 0);
+		for (const other of sentence.vectors) best = Math.max(best, embeddings.similarityOf(vector, other));
 		sum += weight * best;
 	}
 	return sum / total;
@@ -230,6 +223,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const questionTerms = new Set(terms);
+	const questionVectors = new Map(terms.map((term) => [term, gloVe().vectorOf(term)]));
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];
 	/** Question terms that some retrieved paragraph matches in any way. */
@@ -244,13 +238,14 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const inTitle = termsFound(analyzeTerms(article.title), matches);
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
-		const spans = splitSentences(paragraph.text);
-		const tokens = spans.map((span) => analyze(span.text));
+		const analyzed = paragraphSentences(article, paragraph.number);
+		const spans = analyzed.map((sentence) => sentence.span);
+		const tokens = analyzed.map((sentence) => sentence.tokens);
 		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
 		spans.forEach((span, position) => {
 			const coverage = coverageOf(found[position]!, weights, total);
 			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;
-			const answerType = answerTypeStrength(span.text, question.expects, questionTerms);
+			const answerType = answerTypeStrength(analyzed[position]!, question.expects, questionTerms);
 			const features: Features = {
 				...coverage,
 				context: context * support,
@@ -260,7 +255,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				sentenceBm25: sentenceBm25(found[position]!, weights, tokens[position]!.length),
 				unmatched: 0,
 				focusMissing: question.focus !== null && !found[position]!.has(question.focus) ? 1 : 0,
-				semantic: semanticShare(tokens[position]!.map((token) => token.term), found[position]!, weights, total),
+				semantic: semanticShare(analyzed[position]!, questionVectors, found[position]!, weights, total),
 				answerType,
 				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,
 				proximity: proximity(tokens[position]!, matches),

@@ -1,5 +1,6 @@
 import { termOf } from '../search/analyzer.js';
 import { bridgeTerms, type CorpusVocabulary, type StandIn } from './bridge/bridge.js';
+import { gloVe } from './bridge/embeddings.js';
 import { wordNet } from './bridge/lexicon.js';
 import { correctSpelling } from './bridge/spelling.js';
 import type { Library } from './library.js';
@@ -34,4 +35,13 @@ export function resolveTerms(library: Library, question: AnalyzedQuestion): Reso
 	const vocabulary: CorpusVocabulary = { frequency, acronyms: library.acronyms };
 	const bridged = bridgeTerms(terms, vocabulary, lexicon).filter((standIn) => !corrections.some((correction) => correction.term === standIn.term));
 	return { terms, standIns: [...corrections, ...bridged] };
+}
+
+/**
+ * Reads the lexical data (WordNet, GloVe) now rather than on the first question. Read before a corpus is indexed,
+ * its parsing garbage is collected while the index is built instead of adding to the peak.
+ */
+export function loadLexicalData(): void {
+	wordNet();
+	gloVe();
 }

@@ -11,6 +11,10 @@ export const EMBEDDING_DIMENSIONS = 100;
 export interface Embeddings {
 	/** Cosine similarity, -1 to 1; null when either term has no vector. */
 	similarity(a: string, b: string): number | null;
+	/** A term's vector, as a handle for `similarityOf`; -1 when it has none. Looked up once, compared many times. */
+	vectorOf(term: string): number;
+	/** Cosine similarity of two handles from `vectorOf`; 0 when either is -1. */
+	similarityOf(a: number, b: number): number;
 }
 
 const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin.gz', import.meta.url);
@@ -20,21 +24,28 @@ function readEmbeddings(): Embeddings {
 	const newline = data.indexOf(10);
 	const stems = data.subarray(0, newline).toString('utf8').split(' ');
 	const vectors = new Int8Array(data.buffer, data.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
-	const rows = new Map(stems.map((stem, row) => [stem, row * EMBEDDING_DIMENSIONS]));
+	const rows = new Map(stems.map((stem, row) => [stem, row]));
 	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units.
 	const norms = Float32Array.from(stems, (_, row) => {
 		let sum = 0;
 		for (let i = row * EMBEDDING_DIMENSIONS, end = i + EMBEDDING_DIMENSIONS; i < end; i++) sum += vectors[i]! * vectors[i]!;
 		return Math.sqrt(sum) || 1;
 	});
+	const similarityOf = (a: number, b: number): number => {
+		if (a < 0 || b < 0) return 0;
+		const ra = a * EMBEDDING_DIMENSIONS;
+		const rb = b * EMBEDDING_DIMENSIONS;
+		let dot = 0;
+		for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
+		return dot / (norms[a]! * norms[b]!);
+	};
+	const vectorOf = (term: string) => rows.get(term) ?? -1;
 	return {
+		vectorOf,
+		similarityOf,
 		similarity(a, b) {
-			const ra = rows.get(a);
-			const rb = rows.get(b);
-			if (ra === undefined || rb === undefined) return null;
-			let dot = 0;
-			for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
-			return dot / (norms[ra / EMBEDDING_DIMENSIONS]! * norms[rb / EMBEDDING_DIMENSIONS]!);
+			const [va, vb] = [vectorOf(a), vectorOf(b)];
+			return va < 0 || vb < 0 ? null : similarityOf(va, vb);
 		},
 	};
 }

@@ -32,10 +32,18 @@ function readLexicon(): Lexicon {
 		} else if (kind === 'r') relations.set(key!, [a ?? '', b ?? '']);
 	}
 	// The relations stay as the file's strings until a question asks for them: most terms are never asked.
-	const split = (text: string | undefined) => (text ? text.split(' ') : NONE);
+	const asked = new Map<string, [readonly string[], readonly string[]]>();
+	const related = (term: string) => {
+		let lists = asked.get(term);
+		if (!lists) {
+			const [close, broad] = relations.get(term) ?? ['', ''];
+			asked.set(term, (lists = [close ? close.split(' ') : NONE, broad ? broad.split(' ') : NONE]));
+		}
+		return lists;
+	};
 	return {
-		close: (term) => split(relations.get(term)?.[0]),
-		broad: (term) => split(relations.get(term)?.[1]),
+		close: (term) => related(term)[0],
+		broad: (term) => related(term)[1],
 		isWord: (word) => frequencies.has(word) || stems.has(termOf(word) ?? ''),
 		frequency: (word) => frequencies.get(word) ?? 0,
 	};

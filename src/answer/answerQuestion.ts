@@ -65,11 +65,19 @@ function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: 
 	const { corroborated, articles } = library;
 	const story = corroborated.size > 0 && corroborated.size < articles.size ? gatherEvidence(library, question, corroborated) : null;
 	const storyOutcome = story && outcomeOf(story);
-	// The story's closest passages are still the story's: the archive is asked only when the story has nothing.
-	if (story && storyOutcome !== 'not-covered') return { evidence: story, outcome: storyOutcome! };
+	if (story && storyOutcome === 'answered') return { evidence: story, outcome: storyOutcome };
 	const everything = gatherEvidence(library, question);
-	return { evidence: everything, outcome: outcomeOf(everything) };
+	const outcome = outcomeOf(everything);
+	if (story && storyOutcome && OUTCOME_RANK[storyOutcome] >= OUTCOME_RANK[outcome]) return { evidence: story, outcome: storyOutcome };
+	// An uncorroborated paragraph outvotes the story's own closest passages only when it is surer than they are
+	// even at the weight uncorroborated evidence gets (see UNCORROBORATED_FACTOR).
+	const best = everything.sentences[0];
+	const storyConfidence = story?.sentences[0]?.confidence ?? 0;
+	if (story && storyOutcome === 'closest' && best && best.confidence * best.features.support < storyConfidence) return { evidence: story, outcome: storyOutcome };
+	return { evidence: everything, outcome };
 }
+
+const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
 
 /** A sentence that shares something with the question: the only kind worth showing. */
 function matchesSomething(candidate: ScoredSentence): boolean {

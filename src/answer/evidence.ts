@@ -208,9 +208,14 @@ export interface Evidence {
  */
 export function gatherEvidence(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): Evidence {
 	const { index } = library;
-	const { terms, standIns } = resolveTerms(library, question);
+	const { terms, standIns } = resolveTerms(library, question, within);
 	const plan = index.planQuery(terms, { within });
-	const bridged = standIns.map((standIn): QueryTerm => ({ term: standIn.term, fuzzy: 0, prefix: false, boost: STAND_IN_BOOST }));
+	// A question word the corpus (or the story, within it) uses retrieves its own paragraphs; only for one it lacks do
+	// the WordNet stand-ins search too (the commonest of them would otherwise scan much of an archive). Every stand-in still counts in scoring.
+	const unknown = new Set(plan.filter((term) => (term.paragraphs ?? index.statistics.documentFrequency(term.term)) === 0).map((term) => term.term));
+	const bridged = standIns
+		.filter((standIn) => standIn.kind === 'alias' || standIn.kind === 'spelling' || unknown.has(standIn.standsFor))
+		.map((standIn): QueryTerm => ({ term: standIn.term, fuzzy: 0, prefix: false, boost: STAND_IN_BOOST }));
 	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.
 	const supportOf = (id: string): number => (library.corroborated.size === 0 || library.corroborated.has(documentOf(id)) ? 1 : UNCORROBORATED_FACTOR);
 	const hits = index

@@ -1,5 +1,6 @@
 import type { Article, Paragraph } from '../corpus/types.js';
 import type { SearchIndex } from '../search/searchIndex.js';
+import { type AliasIndex, indexAliases } from './bridge/bridge.js';
 import { learnAcronyms } from './bridge/corpusAliases.js';
 import { findCorroborated } from './corroboration.js';
 import type { Citation } from './types.js';
@@ -10,12 +11,12 @@ export interface Library {
 	readonly index: SearchIndex;
 	/** Documents another publisher also reports (see `findCorroborated`): the story, as against an archive around it. */
 	readonly corroborated: ReadonlySet<string>;
-	/** Acronyms the articles define ("Islamic State (IS)"), each with the terms of its name. */
-	readonly acronyms: ReadonlyMap<string, readonly string[]>;
+	/** General news aliases and the acronyms the articles define ("Islamic State (IS)"), indexed by term. */
+	readonly aliases: AliasIndex;
 }
 
 export function openLibrary(articles: ReadonlyMap<string, Article>, index: SearchIndex): Library {
-	return { articles, index, corroborated: findCorroborated(articles, index), acronyms: learnAcronyms(articles.values()) };
+	return { articles, index, corroborated: findCorroborated(articles, index), aliases: indexAliases(learnAcronyms(articles.values())) };
 }
 
 export interface LocatedParagraph {

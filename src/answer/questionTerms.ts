@@ -13,10 +13,19 @@ export interface ResolvedTerms {
 	standIns: StandIn[];
 }
 
-/** The question's terms as this corpus can match them. */
-export function resolveTerms(library: Library, question: AnalyzedQuestion): ResolvedTerms {
+/**
+ * The question's terms as this corpus can match them; bridged only to terms used `within` the documents searched
+ * (a story's own words, when it is asked first), so an archive beside the story changes nothing in its answers.
+ */
+export function resolveTerms(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): ResolvedTerms {
 	const lexicon = wordNet();
 	const frequency = (term: string) => library.index.statistics.documentFrequency(term);
+	const counted = new Map<string, number>();
+	const frequencyWithin = (term: string) => {
+		let count = counted.get(term);
+		if (count === undefined) counted.set(term, (count = within ? (library.index.planQuery([term], { within })[0]?.paragraphs ?? 0) : frequency(term)));
+		return count;
+	};
 	const wordFrequency = (word: string) => {
 		const term = termOf(word);
 		return term === null ? 0 : frequency(term);
@@ -32,7 +41,7 @@ export function resolveTerms(library: Library, question: AnalyzedQuestion): Reso
 		}
 	}
 	const terms = question.terms.filter((term) => !dropped.has(term));
-	const vocabulary: CorpusVocabulary = { frequency, acronyms: library.acronyms };
+	const vocabulary: CorpusVocabulary = { frequency: frequencyWithin, aliases: library.aliases };
 	const bridged = bridgeTerms(terms, vocabulary, lexicon).filter((standIn) => !corrections.some((correction) => correction.term === standIn.term));
 	return { terms, standIns: [...corrections, ...bridged] };
 }

@@ -69,10 +69,11 @@ export class ParagraphIndex implements SearchIndex {
 		const paragraphs = within && this.#paragraphsOf(within);
 		const frequency = (term: string) => (paragraphs ? this.#miniSearch.documentFrequencyAmong(term, paragraphs) : this.#miniSearch.documentFrequency(term));
 		return [...new Set(terms)].map((term) => {
-			const rare = frequency(term) <= EXPANSION.maxDocumentFrequency;
+			const paragraphCount = frequency(term);
+			const rare = paragraphCount <= EXPANSION.maxDocumentFrequency;
 			const fuzzy = !rare || term.length < EXPANSION.minFuzzyLength ? 0 : term.length >= EXPANSION.twoEditsFromLength ? 2 : 1;
 			const prefix = rare && term.length >= EXPANSION.minPrefixLength && !/^\d+$/.test(term);
-			return { term, fuzzy, prefix };
+			return { term, fuzzy, prefix, paragraphs: paragraphCount };
 		});
 	}
 

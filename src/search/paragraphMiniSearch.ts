@@ -73,6 +73,9 @@ export interface AnalyzedParagraph {
  *   posting count is its exact paragraph count.
  * - Snapshots are flat arrays, and a loaded index reads its postings in place from them.
  */
+/** Query terms whose expansions are kept; past this the memo starts afresh. */
+const MAX_MEMOIZED_EXPANSIONS = 5_000;
+
 export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #scoring: Scoring;
 	readonly #fieldNames: string[];
@@ -84,6 +87,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #articleSizes = new Map<number, number>();
 	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
 	#titleLengthTotal = 0;
+	#memo: { generation: number; map: Map<string, readonly (readonly [string, number])[]> } = { generation: -1, map: new Map() };
 	/**
 	 * Per field, the number of distinct terms of each paragraph (the title's on the article's first paragraph), by
 	 * short id. MiniSearch keeps an array per paragraph in a map; ranking reads these for every posting it scores.
@@ -257,33 +261,49 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	}
 
 	/**
-	 * The postings a query term reaches, weighted as MiniSearch's `executeQuerySpec` weighs them: the term itself,
-	 * then prefix expansions, then fuzzy ones (a term that is both counts as a prefix match).
+	 * The index terms a query term reaches, with their weights: the term itself, then prefix expansions, then fuzzy
+	 * ones (a term that is both counts as a prefix match). Walking the radix tree by edit distance is the costliest
+	 * step of a search on a large archive, and questions about a story repeat their words, so the expansions are
+	 * kept until the index changes (bounded).
 	 */
-	matchLists(queryTerm: QueryTerm, query: number): MatchList[] {
-		const { term, fuzzy, prefix, boost = 1 } = queryTerm;
+	#expansions(term: string, fuzzy: number, prefix: boolean): readonly (readonly [string, number])[] {
+		if (this.#memo.generation !== this.#generation || this.#memo.map.size >= MAX_MEMOIZED_EXPANSIONS) this.#memo = { generation: this.#generation, map: new Map() };
+		const key = `${term}\u0000${fuzzy}\u0000${prefix ? 1 : 0}`;
+		let expansions = this.#memo.map.get(key);
+		if (expansions) return expansions;
 		const { weights } = this.#scoring;
-		const expansions: [indexTerm: string, weight: number][] = [[term, 1]];
+		const found: [indexTerm: string, weight: number][] = [[term, 1]];
 		const prefixed = new Set<string>();
 		if (prefix) {
 			for (const [indexTerm] of this._index.atPrefix(term)) {
 				const distance = indexTerm.length - term.length;
 				if (distance === 0) continue;
 				prefixed.add(indexTerm);
-				expansions.push([indexTerm, (weights.prefix * indexTerm.length) / (indexTerm.length + 0.3 * distance)]);
+				found.push([indexTerm, (weights.prefix * indexTerm.length) / (indexTerm.length + 0.3 * distance)]);
 			}
 		}
 		if (fuzzy > 0) {
 			for (const [indexTerm, [, distance]] of this._index.fuzzyGet(term, fuzzy)) {
 				if (distance === 0 || prefixed.has(indexTerm)) continue;
-				expansions.push([indexTerm, (weights.fuzzy * indexTerm.length) / (indexTerm.length + distance)]);
+				found.push([indexTerm, (weights.fuzzy * indexTerm.length) / (indexTerm.length + distance)]);
 			}
 		}
 		// The radix tree yields expansions in insertion order, which differs between a built and a loaded index;
 		// a fixed order keeps the floating-point sums, and so the ranking, identical between the two.
-		expansions.sort(([a], [b]) => (a === term ? -1 : b === term ? 1 : a < b ? -1 : a > b ? 1 : 0));
+		found.sort(([a], [b]) => (a === term ? -1 : b === term ? 1 : a < b ? -1 : a > b ? 1 : 0));
+		expansions = found;
+		this.#memo.map.set(key, expansions);
+		return expansions;
+	}
+
+	/**
+	 * The postings a query term reaches, weighted as MiniSearch's `executeQuerySpec` weighs them: the term itself,
+	 * then prefix expansions, then fuzzy ones (a term that is both counts as a prefix match).
+	 */
+	matchLists(queryTerm: QueryTerm, query: number): MatchList[] {
+		const { term, fuzzy, prefix, boost = 1 } = queryTerm;
 		const lists: MatchList[] = [];
-		for (const [indexTerm, weight] of expansions) {
+		for (const [indexTerm, weight] of this.#expansions(term, fuzzy, prefix)) {
 			const fields = this.#terms.get(indexTerm);
 			if (!fields) continue;
 			for (const field of this.#fieldNames) {

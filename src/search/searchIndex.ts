@@ -12,6 +12,8 @@ export interface QueryTerm {
 	prefix: boolean;
 	/** Relative weight in ranking; 1 unless the term only stands in for another (a synonym). */
 	boost?: number;
+	/** From `planQuery`: how many paragraphs hold the term, in the corpus or `within` the documents planned for. */
+	paragraphs?: number;
 }
 
 export interface IndexHit {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bridgeTerms } from '../../src/answer/bridge/bridge.js';
+import { bridgeTerms, indexAliases } from '../../src/answer/bridge/bridge.js';
 import { learnAcronyms } from '../../src/answer/bridge/corpusAliases.js';
 import { wordNet } from '../../src/answer/bridge/lexicon.js';
 import { correctSpelling } from '../../src/answer/bridge/spelling.js';
@@ -10,7 +10,7 @@ import { termOf } from '../../src/search/analyzer.js';
 
 const corpusOf = (words: string[]) => {
 	const terms = new Set(words.map((word) => termOf(word)));
-	return { frequency: (term: string) => (terms.has(term) ? 3 : 0), acronyms: new Map<string, string[]>() };
+	return { frequency: (term: string) => (terms.has(term) ? 3 : 0), aliases: indexAliases(new Map()) };
 };
 const wordFrequency = (words: string[]) => {
 	const { frequency } = corpusOf(words);
@@ -33,7 +33,7 @@ describe('the lexical bridge', () => {
 		const article = { id: 'a', paragraphs: [{ text: 'The Securities and Exchange Commission (SEC) said on Monday it would look again.' }] } as unknown as Article;
 		const acronyms = learnAcronyms([article]);
 		expect(acronyms.get(termOf('SEC')!)).toEqual(['secur', 'exchang', 'commiss']);
-		const vocabulary = { ...corpusOf(['SEC', 'securities', 'exchange', 'commission']), acronyms };
+		const vocabulary = { ...corpusOf(['SEC', 'securities', 'exchange', 'commission']), aliases: indexAliases(acronyms) };
 		expect(bridgeTerms(['secur', 'exchang', 'commiss'], vocabulary, wordNet()).map((standIn) => standIn.term)).toContain(termOf('SEC'));
 	});
 });

@@ -73,10 +73,11 @@ describe('ranking a small corpus', () => {
 		const wire = article('wire', 'Wire', Array.from({ length: 5 }, (_, n) => `Abdul Rahman said the market rose ${n} points.`));
 		const story = article('story', 'Story', ['His cousin Abdel Kareem opened the door.']);
 		const mixed = ParagraphIndex.build([wire, story]);
-		expect(mixed.planQuery(['abdul'])).toEqual([{ term: 'abdul', fuzzy: 0, prefix: false }]);
+		expect(mixed.planQuery(['abdul'])).toEqual([{ term: 'abdul', fuzzy: 0, prefix: false, paragraphs: 5 }]);
 		const within = new Set(['story']);
 		const plan = mixed.planQuery(['abdul'], { within });
 		expect(plan[0]!.fuzzy).toBeGreaterThan(0);
+		expect(plan[0]!.paragraphs).toBe(0);
 		expect(ids(mixed.search(plan, 10, { within }))).toEqual(['story#1']);
 	});
 

@@ -15,17 +15,36 @@ export interface StandIn {
 	kind: BridgeKind;
 }
 
-/** What the bridge needs to know of a corpus state: its terms' paragraph counts, and the acronyms it defines. */
+/** Names for one body, each as its terms: ["islam", "state"], ["isi"], ["daesh"]. */
+type AliasGroup = readonly (readonly string[])[];
+
+/** For each term, the alias groups with a name that uses it: built once per corpus state, so a question only meets its own. */
+export type AliasIndex = ReadonlyMap<string, readonly AliasGroup[]>;
+
+/** What the bridge needs to know of a corpus state: its terms' paragraph counts, and its aliases. */
 export interface CorpusVocabulary {
 	frequency(term: string): number;
-	/** Acronym term → the terms of the name it stands for, as the corpus defines it. */
-	acronyms: ReadonlyMap<string, readonly string[]>;
+	aliases: AliasIndex;
 }
 
 /** A question term reaches at most this many related terms of one kind: past them, WordNet's relations are noise. */
 const MAX_RELATED = 6;
 
-const aliasGroups = NEWS_ALIASES.map((group) => group.map((name) => analyzeTerms(name)).filter((terms) => terms.length > 0));
+const newsAliasGroups: AliasGroup[] = NEWS_ALIASES.map((group) => group.map((name) => analyzeTerms(name)).filter((terms) => terms.length > 0));
+
+/** The general news aliases and the acronyms a corpus defines (acronym term → the terms of its name), indexed by term. */
+export function indexAliases(acronyms: ReadonlyMap<string, readonly string[]>): AliasIndex {
+	const index = new Map<string, AliasGroup[]>();
+	const groups: AliasGroup[] = [...newsAliasGroups, ...[...acronyms].map(([acronym, name]) => [[acronym], name])];
+	for (const group of groups) {
+		for (const term of new Set(group.flat())) {
+			const list = index.get(term);
+			if (list) list.push(group);
+			else index.set(term, [group]);
+		}
+	}
+	return index;
+}
 
 /** The name's rarest term in the corpus, which stands for it; null when the corpus lacks one of its terms. */
 function representative(name: readonly string[], vocabulary: CorpusVocabulary): string | null {
@@ -41,7 +60,7 @@ function representative(name: readonly string[], vocabulary: CorpusVocabulary): 
 function aliasesOf(terms: readonly string[], vocabulary: CorpusVocabulary): StandIn[] {
 	const asked = new Set(terms);
 	const standIns: StandIn[] = [];
-	const groups = [...aliasGroups, ...[...vocabulary.acronyms].map(([acronym, name]) => [[acronym], [...name]])];
+	const groups = new Set(terms.flatMap((term) => vocabulary.aliases.get(term) ?? []));
 	for (const group of groups) {
 		const named = group.find((name) => name.every((term) => asked.has(term)));
 		if (!named) continue;

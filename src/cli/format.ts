@@ -16,7 +16,7 @@ export function formatAnswer(answer: Answer): string {
 	if (answer.outcome === 'not-covered') {
 		lines.push(answer.reason ?? 'The corpus does not cover this.');
 	} else {
-		if (answer.outcome === 'closest') lines.push(`Closest passages: ${answer.reason ?? 'the corpus may not answer this.'}\n`);
+		if (answer.outcome === 'closest') lines.push('Closest passages (the corpus may not answer this):\n');
 		lines.push(answer.quotes.slice(0, 3).map(formatQuote).join('\n\n'));
 	}
 	for (const conflict of answer.conflicts) {

@@ -15,7 +15,7 @@ export interface AnalyzedQuestion {
 	words: Array<{ word: string; term: string }>;
 	/**
 	 * The term naming the thing asked about, when the question names it ("how many *shells*", "which *judge*",
-	 * "what is the *magnitude*"): a sentence that lacks it cannot give the detail asked for.
+	 * "what is the *magnitude*", "who was *killed*"): a sentence that lacks it cannot give the detail asked for.
 	 */
 	focus: string | null;
 }
@@ -25,6 +25,8 @@ const FOCUS_CUES = [
 	new RegExp(`\\bhow (?:many|much)\\s+(?!(?:${AUXILIARY})\\b)([\\p{L}-]+)`, 'iu'),
 	new RegExp(`\\b(?:what|which|whose)\\s+(?!(?:${AUXILIARY})\\b)([\\p{L}-]+)`, 'iu'),
 	/\b(?:who|what) (?:is|was|are|were) the ([\p{L}-]+)/iu,
+	// "who was killed", "who won": for a person asked about by what they did, the verb names the thing asked about.
+	new RegExp(`\\bwho(?:'s| (?:is|was|are|were|has been|had been|got))?\\s+(?!(?:${AUXILIARY}|not)\\b)([\\p{L}-]+)`, 'iu'),
 	/\bname of the ([\p{L}-]+)/iu,
 ];
 

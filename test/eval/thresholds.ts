@@ -16,10 +16,10 @@ export const HELDOUT_TOP1_FLOOR = 0.4;
 
 /**
  * Share of out-of-corpus questions the engine must refuse (outcome `not-covered`). Lowered from 0.9 with the fitted
- * thresholds (issue 9), which are read on the archive tuning stories, not on this story: 25.0% reached (4/16); the
+ * thresholds (issue 9), which are read on the archive tuning stories, not on this story: 31.3% reached (5/16); the
  * rest are shown as labelled closest passages, never as answers (answered precision on this set: 100%).
  */
-export const ABSTENTION_RECALL_FLOOR = 0.25;
+export const ABSTENTION_RECALL_FLOOR = 0.3;
 
 /**
  * On the held-out stories (`test/eval/stories/`, split `heldout`): how many points of top-1 the engine must be above
@@ -27,7 +27,7 @@ export const ABSTENTION_RECALL_FLOOR = 0.25;
  */
 export const HELDOUT_STORIES_MIN_GAIN = 0.15;
 
-/** Answered precision on the held-out stories: 75.7% reached; the fitted threshold aims at 90% on the tuning stories. */
+/** Answered precision on the held-out stories: 76.1% reached; the fitted threshold aims at 90% on the tuning stories. */
 export const HELDOUT_STORIES_ANSWERED_PRECISION_FLOOR = 0.7;
 
 /**

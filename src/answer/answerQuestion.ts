@@ -1,6 +1,6 @@
 import { analyzeTerms } from '../search/analyzer.js';
 import { findConflicts } from './conflicts.js';
-import { type Evidence, gatherEvidence, type ScoredSentence } from './evidence.js';
+import { type Evidence, gatherEvidence, matchedShare, type ScoredSentence } from './evidence.js';
 import { citationFor, type Library } from './library.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import { model } from './ranking/model.js';
@@ -55,6 +55,7 @@ export function outcomeOf(evidence: Evidence, thresholds = model.thresholds): An
 	return confidence >= thresholds.answered ? 'answered' : confidence >= thresholds.closest ? 'closest' : 'not-covered';
 }
 
+const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
 
 /**
  * The story is asked first: the documents other publishers corroborate, when there are others around them. Only
@@ -77,12 +78,9 @@ function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: 
 	return { evidence: everything, outcome };
 }
 
-const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
-
 /** A sentence that shares something with the question: the only kind worth showing. */
 function matchesSomething(candidate: ScoredSentence): boolean {
-	const { exact, expanded, close, broad } = candidate.features;
-	return exact + expanded + close + broad > 0;
+	return matchedShare(candidate.features) > 0;
 }
 
 export function answerQuestion(library: Library, question: string): Answer {
@@ -107,9 +105,9 @@ export function answerQuestion(library: Library, question: string): Answer {
 		matchesSomething,
 	);
 	// Dates and numbers are compared on what the question is about, and, when it asks "when" or "how many", on what
-	// any of its quotes is about (the date asked for is often in a quote below the first). Names are compared as the top quote spells them, and as the next quotes spell the
-	// names the question asks about. Wider than this, nearly every answer would carry the same notice, and a
-	// notice on everything is read as noise.
+	// any of its quotes is about (the date asked for is often in a quote below the first). Names are compared as the
+	// top quote spells them, and as the next quotes spell the names the question asks about. Wider than this, nearly
+	// every answer would carry the same notice, and a notice on everything is read as noise.
 	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
 	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));

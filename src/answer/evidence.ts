@@ -95,9 +95,12 @@ function coverageOf(found: Map<string, MatchKind>, weights: Map<string, number>,
 }
 
 /** One number for "how much of the question": matches of every kind counted alike (the model weighs them apart). */
-function anyShare(found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
-	const { exact, expanded, close, broad } = coverageOf(found, weights, total);
+export function matchedShare({ exact, expanded, close, broad }: Pick<Features, 'exact' | 'expanded' | 'close' | 'broad'>): number {
 	return exact + expanded + close + broad;
+}
+
+function anyShare(found: Map<string, MatchKind>, weights: Map<string, number>, total: number): number {
+	return matchedShare(coverageOf(found, weights, total));
 }
 
 /** "Who" is most often a person, but an organisation can answer it ("Who does the SFA report to?"). */
@@ -210,8 +213,9 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const { index } = library;
 	const { terms, standIns } = resolveTerms(library, question, within);
 	const plan = index.planQuery(terms, { within });
-	// A question word the corpus (or the story, within it) uses retrieves its own paragraphs; only for one it lacks do
-	// the WordNet stand-ins search too (the commonest of them would otherwise scan much of an archive). Every stand-in still counts in scoring.
+	// A question word the corpus (or the story, within it) uses retrieves its own paragraphs; only for one it lacks
+	// do the WordNet stand-ins search too (the commonest of them would otherwise scan much of an archive). Every
+	// stand-in still counts in scoring.
 	const unknown = new Set(plan.filter((term) => (term.paragraphs ?? index.statistics.documentFrequency(term.term)) === 0).map((term) => term.term));
 	const bridged = standIns
 		.filter((standIn) => standIn.kind === 'alias' || standIn.kind === 'spelling' || unknown.has(standIn.standsFor))
@@ -247,7 +251,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const spans = analyzed.map((sentence) => sentence.span);
 		const tokens = analyzed.map((sentence) => sentence.tokens);
 		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
-		spans.forEach((span, position) => {
+		spans.forEach((_, position) => {
 			const coverage = coverageOf(found[position]!, weights, total);
 			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;
 			const answerType = answerTypeStrength(analyzed[position]!, question.expects, questionTerms);
@@ -262,7 +266,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				focusMissing: question.focus !== null && !found[position]!.has(question.focus) ? 1 : 0,
 				semantic: semanticShare(analyzed[position]!, questionVectors, found[position]!, weights, total),
 				answerType,
-				typedCoverage: (coverage.exact + coverage.expanded + coverage.close + coverage.broad) * answerType,
+				typedCoverage: matchedShare(coverage) * answerType,
 				proximity: proximity(tokens[position]!, matches),
 				lead: position === 0 ? 1 : 0,
 				early: 1 / paragraph.number,

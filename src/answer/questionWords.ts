@@ -23,30 +23,3 @@ morning afternoon evening night today yesterday tonight
 `)
 
 export const LIGHT_TERM_FACTOR = 0.2;
-
-/**
- * A small thesaurus of news vocabulary: a question's word also finds its usual stand-ins in copy
- * ("killed" → "death", "fatally"), at a lower weight than the word itself.
- */
-const SYNONYM_GROUPS = [
-	'kill killed killing die died death dead fatal fatally slain shot',
-	'arrest arrested capture captured detain detained seize seized apprehend',
-	'attack attacked raid strike assault operation',
-	'spy spying undercover informant infiltrate infiltrated intelligence',
-	'say said tell told state stated announce announced',
-	'wife husband widow family relatives',
-	'child children kid kids son sons daughter daughters',
-	'soldier soldiers troops forces',
-	'town village city',
-	'official officials authorities',
-	'comment commented statement respond',
-	'wound wounded injured injure',
-	'blame blamed responsible accountable',
-].map(terms);
-
-export const SYNONYM_WEIGHT = 0.6;
-
-/** The stand-ins for a term, without the term itself. */
-export function synonymsOf(term: string): string[] {
-	return SYNONYM_GROUPS.filter((group) => group.has(term)).flatMap((group) => [...group].filter((other) => other !== term));
-}

@@ -52,11 +52,13 @@ export class ParagraphIndex implements SearchIndex {
 	}
 
 	add(articles: Iterable<Article>): void {
+		this.#paragraphsWithin = new WeakMap();
 		for (const article of articles) this.#miniSearch.addArticle(analyzed(article), analyzeTerms(article.title));
 	}
 
 	/** Removes articles as they were indexed (their terms are analyzed again to find their postings). */
 	remove(articles: Iterable<Article>): void {
+		this.#paragraphsWithin = new WeakMap();
 		for (const article of articles) this.#miniSearch.removeArticle(analyzed(article), analyzeTerms(article.title));
 	}
 
@@ -86,8 +88,19 @@ export class ParagraphIndex implements SearchIndex {
 	}
 
 	/** Short ids of the documents' paragraphs. */
+	/**
+	 * A story is asked about with the same set of documents question after question (and several times within one),
+	 * so their paragraphs are looked up once per set until the index changes.
+	 */
+	#paragraphsWithin = new WeakMap<ReadonlySet<string>, number[]>();
+
 	#paragraphsOf(documents: ReadonlySet<string>): number[] {
-		return [...documents].flatMap((doc) => this.#miniSearch.articleParagraphs(paragraphId(doc, 1)));
+		let paragraphs = this.#paragraphsWithin.get(documents);
+		if (!paragraphs) {
+			paragraphs = [...documents].flatMap((doc) => this.#miniSearch.articleParagraphs(paragraphId(doc, 1)));
+			this.#paragraphsWithin.set(documents, paragraphs);
+		}
+		return paragraphs;
 	}
 
 	*documentsSharingRareTerms(maxParagraphs: number): Generator<string[]> {

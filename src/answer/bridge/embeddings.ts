@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 export const EMBEDDING_DIMENSIONS = 100;
@@ -20,7 +21,14 @@ export interface Embeddings {
 const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin.gz', import.meta.url);
 
 function readEmbeddings(): Embeddings {
-	const data = gunzipSync(readFileSync(EMBEDDINGS_FILE));
+	let file: Buffer;
+	try {
+		file = readFileSync(EMBEDDINGS_FILE);
+	} catch {
+		// Built at install time, not committed (it is over 2 MB); a checkout that skipped `npm ci` lacks it.
+		throw new Error(`${fileURLToPath(EMBEDDINGS_FILE)} is missing: run \`npm ci\` or \`npm run build-embeddings\` first.`);
+	}
+	const data = gunzipSync(file);
 	const newline = data.indexOf(10);
 	const stems = data.subarray(0, newline).toString('utf8').split(' ');
 	const vectors = new Int8Array(data.buffer, data.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);

@@ -2,7 +2,7 @@ import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { parseCustomId } from './customId.js';
-import { buttonHandlers, chatInputCommands, lookUp, messageCommands } from './commands/registry.js';
+import { buttonHandlers, chatInputCommands, lookUp, messageCommands, type ChatInputCommand } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
 import { isModerator, memberRights } from './permissions.js';
 import { sendChoices, sendReply } from './reply.js';
@@ -26,9 +26,7 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 	if (interaction.isChatInputCommand()) {
 		const command = lookUp(chatInputCommands, interaction.commandName);
 		if (!command) throw new Error(`No handler for /${interaction.commandName}`);
-		if ('moderatorsOnly' in command && !isModerator(memberRights(interaction), context.moderatorRoleIds)) {
-			return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
-		}
+		if (!mayUse(command, interaction, context)) return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
 		if ('cooldown' in command) {
 			const wait = context.cooldowns.take(interaction.user.id, interaction.commandName);
 			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
@@ -37,7 +35,8 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 	}
 	if (interaction.isAutocomplete()) {
 		const command = lookUp(chatInputCommands, interaction.commandName);
-		if (!command || !('autocomplete' in command)) return sendChoices(interaction, []);
+		// Choices would show a non-moderator what only moderators may see (the document list of /corpus remove).
+		if (!command || !('autocomplete' in command) || !mayUse(command, interaction, context)) return sendChoices(interaction, []);
 		return command.autocomplete(interaction, context);
 	}
 	if (interaction.isMessageContextMenuCommand()) {
@@ -51,6 +50,11 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		if (!customId) return replyExpired(interaction, 'the command');
 		return buttonHandlers[customId.kind](interaction, customId, context);
 	}
+}
+
+/** Checked on the server for every use, suggestions included: what Discord shows or hides is the server admins' choice. */
+function mayUse(command: ChatInputCommand, interaction: Interaction, context: BotContext): boolean {
+	return !command.moderatorsOnly || isModerator(memberRights(interaction), context.moderatorRoleIds);
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {

@@ -68,6 +68,15 @@ describe('moderator rights, checked on every use', () => {
 			flags: MessageFlags.Ephemeral,
 		});
 	});
+
+	it('suggests documents to remove to a moderator only: a reporter gets no choices', async () => {
+		const typing = (as: Member) => autocomplete('corpus', [subcommand('remove', [focused('document', 'dumayr')])], as);
+		const choicesFor = async (as: Member) => (await bot.interact(typing(as))).body as { type: number; data: { choices: { value: string }[] } };
+		const forEditor = await choicesFor(Members.deskEditor);
+		expect(forEditor.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+		expect(forEditor.data.choices.map((choice) => choice.value)).toContain('ap-dumayr-raid-2025-12-05');
+		expect(await choicesFor(Members.reporter)).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+	});
 });
 
 describe('/corpus status', () => {

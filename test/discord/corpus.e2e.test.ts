@@ -1,8 +1,9 @@
 /** End to end: /corpus for moderators, against a temporary copy of the story corpus. */
-import { access, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedbackLog } from '../../src/discord/feedbackLog.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
 import { Members, attachment, autocomplete, boolean, buttonClick, focused, integer, slashCommand, string, subcommand, type Interaction, type Member } from './support/fixtures.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
@@ -10,6 +11,8 @@ import { startTestBot, type TestBot } from './support/testBot.js';
 let bot: TestBot;
 beforeAll(async () => {
 	bot = await startTestBot({ copyCorpus: true });
+	// Feedback counts are read on first use; read here, so every status below answers at once (first use: its own test).
+	await bot.context.feedback.counts();
 });
 afterAll(async () => {
 	await bot?.close();
@@ -96,6 +99,27 @@ describe('/corpus status', () => {
 			Feedback: '👍 0 · 👎 1',
 			'Unanswered questions': '1 (see `npm run report`)',
 		});
+	});
+});
+
+describe('/corpus status on first use', () => {
+	it('defers while it reads the feedback log, once; then answers at once from running counts', async () => {
+		const served = bot.context.feedback;
+		const log = FeedbackLog.inDataDir(path.join(bot.dataDir, 'earlier'));
+		await mkdir(path.dirname(log.file), { recursive: true });
+		await writeFile(log.file, '{"kind":"vote","at":"2025-12-06T10:00:00.000Z","vote":"up","question":"Who was killed?"}\n{"kind":"unanswered","at":"2025-');
+		bot.context.feedback = log;
+		try {
+			expect(fieldsOf((await deferredReply(corpus('status'))).embeds[0]).Feedback).toBe('👍 1 · 👎 0');
+			await writeFile(log.file, '');
+			const asked = slashCommand('ask', [string('question', 'Who won the World Cup?')]);
+			await bot.interact(asked);
+			await bot.interact(buttonClick(`ask-vote:${asked.id}:down`));
+			const reply = await bot.interact(corpus('status'));
+			expect(fieldsOf((reply.body as { data: { embeds: Embed[] } }).data.embeds[0])).toMatchObject({ Feedback: '👍 1 · 👎 1', 'Unanswered questions': '1 (see `npm run report`)' });
+		} finally {
+			bot.context.feedback = served;
+		}
 	});
 });
 

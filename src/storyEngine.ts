@@ -82,6 +82,8 @@ export class StoryEngine {
 	readonly #options: Required<StoryEngineOptions>;
 	// Refreshes run one at a time, in order; questions are answered throughout.
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Snapshot saves a refresh started; a shutdown waits for them rather than cut one short. */
+	#saving: Promise<void> = Promise.resolve();
 
 	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build') {
 		this.#options = options;
@@ -189,6 +191,16 @@ export class StoryEngine {
 		}
 	}
 
+	/** Resolves once every refresh queued so far, any queued meanwhile, and the snapshot saves they started have finished. */
+	async idle(): Promise<void> {
+		let queue: Promise<unknown>;
+		do {
+			queue = this.#queue;
+			await queue;
+			await this.#saving;
+		} while (queue !== this.#queue);
+	}
+
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
 		const run = this.#queue.then(task, task);
 		this.#queue = run.catch(() => undefined);
@@ -230,7 +242,8 @@ export class StoryEngine {
 		this.#lastRefresh = report;
 		for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
 		this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
-		if (outgoing.length > 0 || added.length > 0) void this.#persist(this.#state);
+		const saved = this.#state;
+		if (outgoing.length > 0 || added.length > 0) this.#saving = this.#saving.then(() => this.#persist(saved));
 		return report;
 	}
 

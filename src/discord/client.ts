@@ -2,10 +2,23 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { BotContext } from './context.js';
 import { createInteractionHandler } from './dispatcher.js';
+import { InteractionGate } from './interactionGate.js';
+
+export interface DrainReport {
+	/** False when the timeout came first. */
+	settled: boolean;
+	/** Interactions still unanswered when the gateway closed. */
+	inFlight: number;
+}
 
 export interface Bot {
 	client: Client<true>;
-	/** Closes the gateway connection cleanly; safe to call twice. */
+	/**
+	 * Stops admitting interactions (each new one gets an ephemeral "restarting" reply), waits up to `timeoutMs` for
+	 * those in flight and the engine's queued refreshes, then closes the gateway.
+	 */
+	drain(timeoutMs: number): Promise<DrainReport>;
+	/** Closes the gateway connection cleanly, at once; safe to call twice. */
 	stop(): Promise<void>;
 }
 
@@ -32,7 +45,8 @@ function createClient(apiBase: string): Client {
 export async function startBot({ token, apiBase, context }: StartBotOptions): Promise<Bot> {
 	const { logger } = context;
 	const client = createClient(apiBase);
-	const handle = createInteractionHandler(context);
+	const gate = new InteractionGate();
+	const handle = createInteractionHandler(context, gate);
 	client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
 	client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'Gateway connection lost; reconnecting'));
 	client.on(Events.ShardResume, (shardId, replayedEvents) => logger.info({ shardId, replayedEvents }, 'Gateway session resumed'));
@@ -56,6 +70,32 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 	logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Connected to Discord');
 	return {
 		client: client as Client<true>,
+		async drain(timeoutMs) {
+			gate.close();
+			const settled = await within(
+				(async () => {
+					await gate.settled();
+					await context.engine.idle();
+				})(),
+				timeoutMs,
+			);
+			const report = { settled, inFlight: gate.inFlight };
+			await client.destroy();
+			return report;
+		},
 		stop: () => client.destroy(),
 	};
+}
+
+/** True if the work finished within `ms`, false if the time ran out first (the work itself is left running). */
+async function within(work: Promise<void>, ms: number): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(resolve, ms, false);
+	});
+	try {
+		return await Promise.race([work.then(() => true as const), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
 }

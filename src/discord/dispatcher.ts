@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { parseCustomId } from './customId.js';
+import type { InteractionGate } from './interactionGate.js';
 import { buttonHandlers, chatInputCommands, lookUp, messageCommands, type ChatInputCommand } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
 import { isModerator, memberRights } from './permissions.js';
@@ -11,15 +12,24 @@ import { escapeMarkdown } from './text.js';
 export const GENERIC_FAILURE = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
 const MODERATORS_ONLY = 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.';
 
-/** The one place that routes interactions and holds the error policy. */
-export function createInteractionHandler(context: BotContext): (interaction: Interaction) => Promise<void> {
-	return async (interaction) => {
-		try {
-			await route(interaction, context);
-		} catch (error) {
-			await reportFailure(interaction, error, context);
-		}
-	};
+export const RESTARTING = 'The bot is restarting: try again in a moment.';
+
+/** The one place that routes interactions and holds the error policy. Once the gate closes, it only says it is restarting. */
+export function createInteractionHandler(context: BotContext, gate: InteractionGate): (interaction: Interaction) => Promise<void> {
+	return (interaction) => gate.track(handle(interaction, context, gate.open));
+}
+
+async function handle(interaction: Interaction, context: BotContext, admitted: boolean): Promise<void> {
+	try {
+		await (admitted ? route(interaction, context) : turnAway(interaction));
+	} catch (error) {
+		await reportFailure(interaction, error, context);
+	}
+}
+
+async function turnAway(interaction: Interaction): Promise<void> {
+	if (interaction.isAutocomplete()) return sendChoices(interaction, []);
+	if (interaction.isRepliable()) return sendReply(interaction, { ephemeral: true, content: RESTARTING });
 }
 
 async function route(interaction: Interaction, context: BotContext): Promise<void> {

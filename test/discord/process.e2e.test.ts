@@ -3,8 +3,6 @@
  * `npm run report`, each in its own process, against the stand-in. They run from an empty directory so a
  * developer's own .env cannot leak in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,10 +13,9 @@ import { RESTARTING } from '../../src/discord/dispatcher.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
 import { DiscordStandIn } from './support/discordStandIn.js';
 import { APP_ID, FAKE_TOKEN, GUILD_ID, Members, attachment, slashCommand, string, subcommand } from './support/fixtures.js';
+import { spawnScript } from './support/spawnScript.js';
 import { STORY_CORPUS } from './support/testBot.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = import.meta.resolve('tsx');
 const EXIT_TIMEOUT_MS = 15_000;
 
 let standIn: DiscordStandIn;
@@ -33,28 +30,7 @@ afterAll(async () => {
 	await rm(workDir, { recursive: true, force: true });
 });
 
-interface Run {
-	child: ChildProcess;
-	stdout: () => string;
-	stderr: () => string;
-	exited: Promise<number | null>;
-}
-
-function run(script: string, env: Record<string, string>): Run {
-	const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script)], {
-		cwd: workDir,
-		env: { PATH: process.env.PATH ?? '', ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const exited = once(child, 'exit').then(([code]) => code as number | null);
-	const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-	void exited.finally(() => clearTimeout(timer));
-	return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
+const run = (script: string, env: Record<string, string>) => spawnScript(script, { env, cwd: workDir, killAfterMs: EXIT_TIMEOUT_MS });
 
 const botEnv = () => ({
 	DISCORD_TOKEN: FAKE_TOKEN,

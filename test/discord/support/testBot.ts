@@ -88,7 +88,8 @@ export async function startTestBot({ copyCorpus = false, cooldownSeconds = 0, wr
 		editOf,
 		async close() {
 			try {
-				await within(bot.stop(), TEARDOWN_TIMEOUT_MS, 'Stopping the bot');
+				// Drained, so no reply or feedback line is still being written when the directory is removed.
+				await within(bot.drain(TEARDOWN_TIMEOUT_MS), TEARDOWN_TIMEOUT_MS * 2, 'Stopping the bot');
 			} finally {
 				await within(standIn.close(), TEARDOWN_TIMEOUT_MS, 'Closing the stand-in');
 				await rm(workDir, { recursive: true, force: true });

@@ -39,8 +39,8 @@ function createClient(apiBase: string): Client {
 		rest: { api: apiBase },
 		// A second guard behind the reply builder: even a reply that bypassed it would ping no one.
 		allowedMentions: { parse: [] },
-		// Every interaction carries its user and member, and discord.js would keep each one for good: 10,000 reporters
-		// held ~35 MB in the soak. The bot reads them only from the interaction, so it keeps none but its own.
+		// Every interaction carries its user and member, and discord.js would keep each one for good (about 0.3 KB per
+		// person in the soak). The bot reads them only from the interaction, so it keeps none but its own.
 		makeCache: Options.cacheWithLimits({
 			...Options.DefaultMakeCacheSettings,
 			UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { DrainReport } from '../src/discord/client.js';
 import { superviseProcess } from '../src/processSupervisor.js';
-import { recordingLogger, type LogRecord } from './discord/support/testBot.js';
+import { recordingLogger, type LogRecord } from './support/recordingLogger.js';
 
 /** A process whose exits are recorded instead of taken, and a bot whose drain finishes when the test says. */
 function supervised() {

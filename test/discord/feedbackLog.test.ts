@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedbackLog, ROTATED_FILES_KEPT, countFeedback, rankUnanswered, type FeedbackEntry } from '../../src/discord/feedbackLog.js';
-import { recordingLogger, type LogRecord } from './support/testBot.js';
+import { recordingLogger, type LogRecord } from '../support/recordingLogger.js';
 
 describe('FeedbackLog', () => {
 	let dir: string;

@@ -4,24 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBot, type Bot } from '../../../src/discord/client.js';
 import { createBotContext, type BotContext } from '../../../src/discord/context.js';
-import type { Logger } from '../../../src/logger.js';
+import { recordingLogger, type LogRecord } from '../../support/recordingLogger.js';
 import { StoryEngine } from '../../../src/storyEngine.js';
 import { DiscordStandIn, type RecordedRequest } from './discordStandIn.js';
 import { APP_ID, FAKE_TOKEN, MODERATOR_ROLE_ID, type Interaction } from './fixtures.js';
 
 export const STORY_CORPUS = path.resolve(import.meta.dirname, '../../../corpus');
 
-export interface LogRecord {
-	level: keyof Logger;
-	details: Record<string, unknown>;
-	message: string;
-}
-
-/** Keeps what the bot logs, so tests can check that failures are logged with their context. */
-export function recordingLogger(records: LogRecord[]): Logger {
-	const record = (level: keyof Logger) => (details: object, message: string) => void records.push({ level, details: details as Record<string, unknown>, message });
-	return { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-}
 
 export interface TestBotOptions {
 	/** Copy the story corpus to a temporary directory, for tests that add or remove documents. */

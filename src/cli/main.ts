@@ -5,12 +5,14 @@ import { ConfigError, parseSharedConfig } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { StoryEngine } from '../storyEngine.js';
-import { formatAnswer, formatAnswerLine, formatHit, formatSources } from './format.js';
+import { formatAnswer, formatAnswerLine, formatAsOf, formatHit, formatSources } from './format.js';
+import { formatTimeline } from './timeline.js';
 
 const USAGE = `Usage:
-  npm run ask -- [--json] [--corpus DIR] "question"
-  npm run ask -- --batch [--json] [--corpus DIR] < questions.txt
-  npm run search -- [--json] [--corpus DIR] "words"
+  npm run ask -- [--json] [--corpus DIR] [--as-of YYYY-MM-DD] "question"
+  npm run ask -- --batch [--json] [--corpus DIR] [--as-of YYYY-MM-DD] < questions.txt
+  npm run search -- [--json] [--corpus DIR] [--as-of YYYY-MM-DD] "words"
+  npm run timeline -- [--json] [--corpus DIR] [--as-of YYYY-MM-DD] [about]
   npm run show -- [--json] [--corpus DIR] DOCUMENT PARAGRAPH
   npm run sources -- [--json] [--corpus DIR]`;
 
@@ -26,12 +28,12 @@ function print(value: unknown, json: boolean, human: () => string): void {
 	process.stdout.write(`${json ? JSON.stringify(value) : human()}\n`);
 }
 
-async function askBatch(engine: StoryEngine, json: boolean): Promise<number> {
+async function askBatch(engine: StoryEngine, json: boolean, asOf: string | undefined): Promise<number> {
 	let failures = 0;
 	for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
 		if (line.trim() === '') continue;
 		try {
-			const answer = engine.answer(line);
+			const answer = engine.answer(line, { asOf });
 			print(answer, json, () => formatAnswerLine(answer));
 		} catch (error) {
 			if (!(error instanceof UserFacingError)) throw error;
@@ -52,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
-		options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false }, corpus: { type: 'string' }, help: { type: 'boolean', default: false } },
+		options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false }, corpus: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', default: false } },
 	});
 	const [command, ...rest] = positionals;
 	if (values.help || !command) {
@@ -63,17 +65,24 @@ async function main(argv: string[]): Promise<number> {
 	const config = parseSharedConfig(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
 	const needsText = command === 'ask' ? !values.batch : command === 'search';
 	if (needsText && rest.length === 0) throw new UserFacingError('QUESTION_EMPTY', `Please give a ${command === 'ask' ? 'question' : 'search'}.\n${USAGE}`);
+	const asOf = values['as-of'];
 	const run = {
 		ask: async (engine: StoryEngine) => {
-			if (values.batch) return askBatch(engine, values.json);
-			const answer = engine.answer(rest.join(' '));
+			if (values.batch) return askBatch(engine, values.json, asOf);
+			const answer = engine.answer(rest.join(' '), { asOf });
 			print(answer, values.json, () => formatAnswer(answer));
 			return 0;
 		},
 		search: async (engine: StoryEngine) => {
-			const result = engine.search(rest.join(' '), { limit: 5 });
+			const result = engine.search(rest.join(' '), { limit: 5, asOf });
 			const mark = process.stdout.isTTY ? (text: string) => `\u001b[1m${text}\u001b[22m` : (text: string) => `**${text}**`;
-			print(result, values.json, () => (result.hits.length === 0 ? 'No paragraph matches.' : result.hits.map((hit) => formatHit(hit, mark)).join('\n\n')));
+			const hits = result.hits.length === 0 ? 'No paragraph matches.' : result.hits.map((hit) => formatHit(hit, mark)).join('\n\n');
+			print(result, values.json, () => (result.asOf ? `${hits}\n\n${formatAsOf(result.asOf)}` : hits));
+			return 0;
+		},
+		timeline: async (engine: StoryEngine) => {
+			const timeline = engine.timeline({ about: rest.length > 0 ? rest.join(' ') : null, asOf });
+			print(timeline, values.json, () => formatTimeline(timeline));
 			return 0;
 		},
 		show: async (engine: StoryEngine) => {

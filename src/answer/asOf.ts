@@ -46,6 +46,19 @@ function scope(library: Library, date: string): LibraryAsOf {
 	const within = new Set(articles.keys());
 	return {
 		library: { ...library, articles, within, corroborated: new Set([...library.corroborated].filter((id) => within.has(id))) },
-		coverage: { date, documents: articles.size, later: library.articles.size - articles.size - undated, undated },
+		coverage: coverageOf(date, articles.size, library.articles.size - articles.size - undated, undated),
 	};
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function coverageOf(date: string, documents: number, later: number, undated: number): AsOfCoverage {
+	const leftOut = [
+		...(later > 0 ? [`${later} published after that date`] : []),
+		...(undated > 0 ? [`${plural(undated, 'undated article')} (${undated === 1 ? 'its' : 'their'} publication date is unknown)`] : []),
+	];
+	const summary = `As of ${date}: ${plural(documents, 'article')} used${leftOut.length > 0 ? `; left out ${leftOut.join(' and ')}` : ''}.`;
+	return { date, documents, later, undated, summary };
 }

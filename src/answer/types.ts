@@ -127,6 +127,8 @@ export interface AsOfCoverage {
 	later: number;
 	/** Left out: the article states no date, so it cannot be known to be from before `date`. */
 	undated: number;
+	/** The same in words, for a reply: "As of 2025-12-01: 1 article used; left out 1 undated article (…)". */
+	summary: string;
 }
 
 export interface Timeline {

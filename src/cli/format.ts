@@ -1,23 +1,10 @@
-import type { Answer, AsOfCoverage, Citation, ParagraphHit, Quote } from '../answer/types.js';
+import type { Answer, Citation, ParagraphHit, Quote } from '../answer/types.js';
 import type { DocumentSummary } from '../storyEngine.js';
 
 /** `— Publisher, date, "Title", ¶N`: what a reporter needs to find the quote again. */
 export function formatCitation(citation: Citation): string {
 	const publisher = citation.publisher === 'unknown' ? 'Unknown publisher' : citation.publisher;
 	return `— ${publisher}, ${citation.date ?? 'undated'}, "${citation.title}", ¶${citation.paragraph}`;
-}
-
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Which articles an as-of answer used, and why the others were left out. */
-export function formatAsOf({ date, documents, later, undated }: AsOfCoverage): string {
-	const leftOut = [
-		...(later > 0 ? [`${later} published after that date`] : []),
-		...(undated > 0 ? [`${plural(undated, 'undated article')} (${undated === 1 ? 'its' : 'their'} publication date is unknown)`] : []),
-	];
-	return `As of ${date}: ${plural(documents, 'article')} used${leftOut.length > 0 ? `; left out ${leftOut.join(' and ')}` : ''}.`;
 }
 
 function formatQuote(quote: Quote): string {
@@ -40,7 +27,7 @@ export function formatAnswer(answer: Answer): string {
 		lines.push('\nRelated passages (not an answer):');
 		for (const quote of answer.related) lines.push(`  “${quote.text}”\n    ${formatCitation(quote.citation)}`);
 	}
-	if (answer.asOf) lines.push(`\n${formatAsOf(answer.asOf)}`);
+	if (answer.asOf) lines.push(`\n${answer.asOf.summary}`);
 	return lines.join('\n');
 }
 

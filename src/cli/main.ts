@@ -5,7 +5,7 @@ import { ConfigError, parseSharedConfig } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { StoryEngine } from '../storyEngine.js';
-import { formatAnswer, formatAnswerLine, formatAsOf, formatHit, formatSources } from './format.js';
+import { formatAnswer, formatAnswerLine, formatHit, formatSources } from './format.js';
 import { formatTimeline } from './timeline.js';
 
 const USAGE = `Usage:
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
 			const result = engine.search(rest.join(' '), { limit: 5, asOf });
 			const mark = process.stdout.isTTY ? (text: string) => `\u001b[1m${text}\u001b[22m` : (text: string) => `**${text}**`;
 			const hits = result.hits.length === 0 ? 'No paragraph matches.' : result.hits.map((hit) => formatHit(hit, mark)).join('\n\n');
-			print(result, values.json, () => (result.asOf ? `${hits}\n\n${formatAsOf(result.asOf)}` : hits));
+			print(result, values.json, () => (result.asOf ? `${hits}\n\n${result.asOf.summary}` : hits));
 			return 0;
 		},
 		timeline: async (engine: StoryEngine) => {

@@ -1,5 +1,5 @@
 import type { DatedSentence, Timeline, TimelineEntry } from '../answer/types.js';
-import { formatAsOf, formatCitation } from './format.js';
+import { formatCitation } from './format.js';
 
 /** The date as the sentence gives it, then the sentence and its citation below; `lead` opens the first line. */
 function formatDated({ date, text, citation }: DatedSentence, lead: string): string {
@@ -19,6 +19,6 @@ export function formatTimeline(timeline: Timeline): string {
 		blocks.push(timeline.about === null ? 'No sentence in the corpus dates an event.' : `No dated sentence is about "${timeline.about}".`);
 	}
 	if (timeline.undated.length > 0) blocks.push(['Undated (relative to a day no source states):', ...timeline.undated.map((sentence) => formatDated(sentence, '  '))].join('\n'));
-	if (timeline.asOf) blocks.push(formatAsOf(timeline.asOf));
+	if (timeline.asOf) blocks.push(timeline.asOf.summary);
 	return blocks.join('\n\n');
 }

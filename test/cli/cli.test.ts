@@ -95,3 +95,29 @@ describe('the other commands', () => {
 		expect(stdout).toContain('**Humvees**');
 	});
 });
+
+describe('npm run timeline', () => {
+	it('prints the events in order, with the raid’s two dates side by side, each cited', async () => {
+		const { code, stdout } = await cli(['timeline']);
+		expect(code).toBe(0);
+		expect(stdout).toContain(
+			[
+				'⚠ Sources disagree on the date of the raid:',
+				"  • Oct. 19 (2025-10-19, year from The Associated Press's 2025-12-05)",
+				'      “Weeks after the Oct. 19 raid, al-Sharaa visited Washington and announced that Syria would join the global coalition against IS.”',
+				'      — The Associated Press, 2025-12-05, "U.S. raid in Dumayr, Syria, killed a man spying on the Islamic State, family and officials say", ¶4',
+				'  • October 29 (2025-10-29, year from the same article\'s "October 29, 2025")',
+			].join('\n'),
+		);
+		expect(stdout.indexOf('late 2019\n')).toBeLessThan(stdout.indexOf('⚠ Sources disagree'));
+		expect(stdout.indexOf('⚠ Sources disagree')).toBeLessThan(stdout.indexOf("Sunday (≈ 2025-11-30, from The Associated Press's 2025-12-05)"));
+	});
+
+	it('takes --as-of, says what it left out, and refuses a date that is not YYYY-MM-DD', async () => {
+		const { stdout } = await cli(['timeline', '--as-of', '2025-12-05', 'Airwars']);
+		expect(stdout.trim().split('\n').at(-1)).toBe('As of 2025-12-05: 1 article used; left out 1 undated article (its publication date is unknown).');
+		const bad = await cli(['timeline', '--as-of', '5 Dec 2025']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toBe('error: "5 Dec 2025" is not a date; give the as-of date as YYYY-MM-DD, e.g. 2025-12-01.\n');
+	});
+});

@@ -1,11 +1,10 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { parseOffset, type ParsedCustomId } from '../customId.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext, ReadSession } from '../context.js';
 import { formatSearchPage, SEARCH_HITS_PER_PAGE } from '../format.js';
-import { sendReply, updateMessage } from '../reply.js';
-import { replyExpired } from './expired.js';
+import { sendReply } from '../reply.js';
+import { pageTurner } from './pages.js';
 
-function searchPage(context: BotContext, { query, asOf }: { query: string; asOf?: string }, offset: number, session: string, ephemeral: boolean) {
+function searchPage(context: BotContext, { query, asOf }: ReadSession & { query: string }, offset: number, session: string, ephemeral: boolean) {
 	const { hits, total, asOf: coverage } = context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset, asOf });
 	return formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf: coverage });
 }
@@ -19,10 +18,4 @@ export async function runSearch(interaction: ChatInputCommandInteraction, contex
 	await sendReply(interaction, page);
 }
 
-/** Turns the page in place: the message keeps its visibility. */
-export async function onSearchPage(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
-	const stored = context.searchSessions.get(session);
-	const offset = parseOffset(detail);
-	if (stored === undefined || offset === null) return replyExpired(interaction, '/search');
-	await updateMessage(interaction, searchPage(context, stored, offset, session, false));
-}
+export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false));

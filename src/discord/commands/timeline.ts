@@ -1,9 +1,8 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext, ReadSession } from '../context.js';
-import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { formatTimelinePage } from '../formatTimeline.js';
-import { sendReply, updateMessage } from '../reply.js';
-import { replyExpired } from './expired.js';
+import { sendReply } from '../reply.js';
+import { pageTurner } from './pages.js';
 
 function timelinePage(context: BotContext, { about, asOf }: ReadSession & { about: string | null }, offset: number, session: string, ephemeral: boolean) {
 	return formatTimelinePage(context.engine.timeline({ about, asOf }), context.engine.status(), { offset, session, ephemeral });
@@ -16,10 +15,4 @@ export async function runTimeline(interaction: ChatInputCommandInteraction, cont
 	await sendReply(interaction, page);
 }
 
-/** Turns the page in place: the message keeps its visibility. */
-export async function onTimelinePage(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
-	const stored = context.timelineSessions.get(session);
-	const offset = parseOffset(detail);
-	if (stored === undefined || offset === null) return replyExpired(interaction, '/timeline');
-	await updateMessage(interaction, timelinePage(context, stored, offset, session, false));
-}
+export const onTimelinePage = pageTurner('/timeline', (context) => context.timelineSessions, (context, stored, offset, session) => timelinePage(context, stored, offset, session, false));

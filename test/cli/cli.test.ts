@@ -113,11 +113,10 @@ describe('npm run timeline', () => {
 		expect(stdout.indexOf('⚠ Sources disagree')).toBeLessThan(stdout.indexOf("Sunday (≈ 2025-11-30, from The Associated Press's 2025-12-05)"));
 	});
 
-	it('takes --as-of, says what it left out, and refuses a date that is not YYYY-MM-DD', async () => {
-		const { stdout } = await cli(['timeline', '--as-of', '2025-12-05', 'Airwars']);
+	// A date that is not YYYY-MM-DD is refused like any bad input (one error line, exit 2): see the timeline's unit tests.
+	it('takes --as-of and ends by saying what it left out', async () => {
+		const { code, stdout } = await cli(['timeline', '--as-of', '2025-12-05', 'Airwars']);
+		expect(code).toBe(0);
 		expect(stdout.trim().split('\n').at(-1)).toBe('As of 2025-12-05: 1 article used; left out 1 undated article (its publication date is unknown).');
-		const bad = await cli(['timeline', '--as-of', '5 Dec 2025']);
-		expect(bad.code).toBe(2);
-		expect(bad.stderr).toBe('error: "5 Dec 2025" is not a date; give the as-of date as YYYY-MM-DD, e.g. 2025-12-01.\n');
 	});
 });

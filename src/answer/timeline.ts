@@ -19,10 +19,13 @@ interface Placed {
 	order: number;
 }
 
-/** The story, not an archive around it: the documents another publisher corroborates, when there are others. */
-function storyDocuments(library: Library): ReadonlySet<string> {
+/**
+ * The story, not an archive around it: the documents another publisher corroborates, when there are others; else
+ * the library's own documents (undefined: all indexed), the same set each time so the index's lookup of it is reused.
+ */
+function storyDocuments(library: Library): ReadonlySet<string> | undefined {
 	const { corroborated, articles } = library;
-	return corroborated.size > 0 && corroborated.size < articles.size ? corroborated : new Set(articles.keys());
+	return corroborated.size > 0 && corroborated.size < articles.size ? corroborated : library.within;
 }
 
 /**
@@ -31,15 +34,15 @@ function storyDocuments(library: Library): ReadonlySet<string> {
  */
 type Selection = Map<string, ((terms: readonly string[]) => boolean) | null>;
 
-function selectAll(library: Library, documents: ReadonlySet<string>): Selection {
+function selectAll(library: Library, documents: ReadonlySet<string> | undefined): Selection {
 	const selection: Selection = new Map();
-	for (const id of documents) {
+	for (const id of documents ?? library.articles.keys()) {
 		for (const paragraph of library.articles.get(id)?.paragraphs ?? []) selection.set(`${id}#${paragraph.number}`, null);
 	}
 	return selection;
 }
 
-function selectAbout(library: Library, terms: readonly string[], documents: ReadonlySet<string>): Selection {
+function selectAbout(library: Library, terms: readonly string[], documents: ReadonlySet<string> | undefined): Selection {
 	const { index } = library;
 	const { hits } = index.search(index.planQuery(terms, { within: documents }), MAX_ABOUT_PARAGRAPHS, { within: documents });
 	return new Map(
@@ -107,9 +110,9 @@ export function buildTimeline(library: Library, about: string | null = null): Om
 	const terms = subject === null ? null : analyzeTerms(subject);
 	if (terms?.length === 0) throw new UserFacingError(ErrorCodes.QuestionEmpty, 'The subject has no words specific enough to look for; name who or what the timeline is about.');
 	const story = storyDocuments(library);
-	const select = (documents: ReadonlySet<string>) => (terms ? selectAbout(library, terms, documents) : selectAll(library, documents));
+	const select = (documents: ReadonlySet<string> | undefined) => (terms ? selectAbout(library, terms, documents) : selectAll(library, documents));
 	let placed = placeSentences(library, select(story));
-	if (placed.length === 0 && story.size < library.articles.size) placed = placeSentences(library, select(new Set(library.articles.keys())));
+	if (placed.length === 0 && story !== library.within) placed = placeSentences(library, select(library.within));
 
 	const counts = new Map<string, number>();
 	for (const { sentence } of placed) counts.set(sentence.citation.doc, (counts.get(sentence.citation.doc) ?? 0) + 1);

@@ -29,8 +29,9 @@ function storyDocuments(library: Library): ReadonlySet<string> | undefined {
 }
 
 /**
- * For each paragraph to read, which sentences count: all of them, or with `about` those holding a term the search
- * matched in that paragraph (its own words, or a misspelling or prefix the index expanded them to).
+ * For each paragraph to read, which sentences count: all of them, or with `about` those holding most of the terms the
+ * search matched in that paragraph (the subject's words, or a misspelling or prefix the index expanded them to): a
+ * sentence that names only "England" is not about the Bank of England.
  */
 type Selection = Map<string, ((terms: readonly string[]) => boolean) | null>;
 
@@ -45,10 +46,11 @@ function selectAll(library: Library, documents: ReadonlySet<string> | undefined)
 function selectAbout(library: Library, terms: readonly string[], documents: ReadonlySet<string> | undefined): Selection {
 	const { index } = library;
 	const { hits } = index.search(index.planQuery(terms, { within: documents }), MAX_ABOUT_PARAGRAPHS, { within: documents });
+	const needed = Math.floor(new Set(terms).size / 2) + 1;
 	return new Map(
 		hits.map((hit) => {
 			const matched = new Set(hit.matched);
-			return [hit.id, (sentenceTerms: readonly string[]) => sentenceTerms.some((term) => matched.has(term))];
+			return [hit.id, (sentenceTerms: readonly string[]) => new Set(sentenceTerms.filter((term) => matched.has(term))).size >= needed];
 		}),
 	);
 }

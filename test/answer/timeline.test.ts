@@ -61,6 +61,11 @@ describe('the timeline', () => {
 		expect(engine.timeline({ about: 'raid' }).entries.some((entry) => entry.disagreement === 'raid')).toBe(true);
 	});
 
+	it('keeps, for a subject of several words, the sentences holding most of them', () => {
+		// ¶22 names Airwars but no drone; ¶23 names both.
+		expect(engine.timeline({ about: 'Airwars drone' }).entries.map((entry) => [entry.claims[0]!.date.label, entry.claims[0]!.citation.paragraph])).toEqual([['2023', 23]]);
+	});
+
 	it('refuses a subject with no words to look for', () => {
 		expect(() => engine.timeline({ about: ' ?! ' })).toThrow(expect.objectContaining({ code: ErrorCodes.QuestionEmpty }));
 	});

@@ -352,7 +352,7 @@ describe('/sources and /help', () => {
 	it('/help explains the commands, to the asker only', async () => {
 		const data = expectReply(await bot.interact(slashCommand('help', [])), { ephemeral: true });
 		expect(data.embeds[0]?.title).toBe('Story bot: help');
-		for (const command of ['/ask', '/search', '/quote', '/sources', '/corpus', 'Check against the story']) expect(data.embeds[0]?.description).toContain(command);
+		for (const command of ['/ask', '/search', '/timeline', 'as_of', '/quote', '/sources', '/corpus', 'Check against the story']) expect(data.embeds[0]?.description).toContain(command);
 	});
 });
 

@@ -4,20 +4,11 @@ import type { Citation, DatedSentence, EventDate, Timeline } from '../../src/ans
 import { formatCitation } from '../../src/discord/format.js';
 import { formatTimelinePage } from '../../src/discord/formatTimeline.js';
 import { buildReply, MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
-import type { CorpusStatus } from '../../src/storyEngine.js';
+import { status } from './support/corpusStatus.js';
 import { expectWithinDiscordLimits } from './support/limits.js';
 
 const ap: Citation = { doc: 'ap', paragraph: 4, title: 'U.S. raid in Dumayr', publisher: 'The Associated Press', date: '2025-12-05', url: null, section: null };
 const analysis: Citation = { doc: 'analysis', paragraph: 8, title: 'Raid on Dumayar', publisher: 'unknown', date: null, url: null, section: null };
-const status: CorpusStatus = {
-	documents: 2,
-	paragraphs: 40,
-	snapshotHash: '74068a930be207c9',
-	dateRange: { from: '2025-12-05', to: '2025-12-05' },
-	lastRefresh: { added: [], changed: [], removed: [], problems: [], at: new Date('2025-12-06T10:30:00Z'), by: null, durationMs: 12 },
-	startedFrom: 'build',
-};
-
 function dated(text: string, date: Partial<EventDate> & Pick<EventDate, 'text' | 'label'>, citation = ap): DatedSentence {
 	return { text, citation, date: { relative: false, at: null, offset: null, basis: null, ...date } };
 }

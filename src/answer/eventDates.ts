@@ -202,7 +202,7 @@ function absoluteDates(text: string, context: DateContext): FoundDate[] {
 	const found: FoundDate[] = [];
 	for (const mention of findDates(text)) {
 		const placed = eventDate(mention.text, false, placeCalendar(mention, context), null, 'year unknown: the article is undated');
-		found.push({ ...mention, kind: 'absolute', ...placed, text: mention.text });
+		found.push({ ...mention, kind: 'absolute', ...placed });
 	}
 	for (const match of text.matchAll(YEAR_EXPRESSION)) {
 		const [, cue, words, qualifierWords, year] = match as unknown as [string, string | undefined, string, string | undefined, string];
@@ -246,10 +246,10 @@ function anchoredDates(text: string, context: DateContext): FoundDate[] {
 		const unit = unitOf(match[2]!);
 		const offset = match[3]!.toLowerCase() as 'after' | 'before';
 		const anchor = placeAnchor(match[4]!, context);
-		// Placed where it falls, "weeks after" the anchor, so it sorts after what it follows; shown as the anchor's date.
+		// Sorted where it falls, "weeks after" the anchor's day, so it follows what it follows; shown as the anchor's date.
 		const amount = countOf(match[1], match[2]!) * (offset === 'after' ? 1 : -1);
-		const key = anchor && (anchor.key.endsWith('-00') ? anchor.key : isoDay(shift(utc(anchor.key), amount, unit)));
-		const placed = eventDate(mention.text, true, anchor && key ? { ...anchor, key } : null, offset, `relative to ${match[4]!}, which nothing dates`);
+		const placement = anchor && { ...anchor, key: anchor.key.endsWith('-00') ? anchor.key : isoDay(shift(utc(anchor.key), amount, unit)) };
+		const placed = eventDate(mention.text, true, placement, offset, `relative to ${match[4]!}, which nothing dates`);
 		return { ...mention, kind: 'anchored', ...placed };
 	});
 }

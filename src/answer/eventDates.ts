@@ -249,7 +249,7 @@ function anchoredDates(text: string, context: DateContext): FoundDate[] {
 		// Sorted where it falls, "weeks after" the anchor's day, so it follows what it follows; shown as the anchor's date.
 		const amount = countOf(match[1], match[2]!) * (offset === 'after' ? 1 : -1);
 		const placement = anchor && { ...anchor, key: anchor.key.endsWith('-00') ? anchor.key : isoDay(shift(utc(anchor.key), amount, unit)) };
-		const placed = eventDate(mention.text, true, placement, offset, `relative to ${match[4]!}, which nothing dates`);
+		const placed = eventDate(mention.text, true, placement, offset, `undated: nothing dates what it ${offset === 'after' ? 'follows' : 'precedes'}`);
 		return { ...mention, kind: 'anchored', ...placed };
 	});
 }

@@ -72,7 +72,7 @@ describe('relative dates', () => {
 	it('places "weeks after the raid" after the date its article gives the raid, with or without an article date', () => {
 		const context = { ...UNDATED, statedYears: new Map([[10, { year: 2025, text: 'October 29, 2025' }]]), eventDates: new Map([['raid', RAID_ON_OCT_19]]) };
 		expect(dateOf('Weeks after the raid, he visited Washington.', context)).toMatchObject({ relative: true, offset: 'after', at: '2025-10-19' });
-		expect(dateOf('Weeks after the raid, he visited Washington.', UNDATED)).toMatchObject({ at: null, label: 'Weeks after the raid (relative to the raid, which nothing dates)' });
+		expect(dateOf('Weeks after the raid, he visited Washington.', UNDATED)).toMatchObject({ at: null, label: 'Weeks after the raid (undated: nothing dates what it follows)' });
 	});
 
 	it('dates a sentence by the event it is relative to before the date inside it', () => {

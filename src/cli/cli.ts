@@ -60,19 +60,23 @@ async function askBatch(engine: StoryEngine, io: CliIo, json: boolean | undefine
 	return failures === 0 ? 0 : 1;
 }
 
+function wholeNumber(value: string): number | null {
+	return /^\d+$/.test(value.trim()) ? Number(value) : null;
+}
+
 /** A flag's value as a whole number from 1 (to `max`), or its default when not given. */
 function countFlag(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
 	if (value === undefined) return fallback;
-	const number = Number(value);
-	if (!/^\d+$/.test(value.trim()) || number < 1 || number > max) {
+	const number = wholeNumber(value);
+	if (number === null || number < 1 || number > max) {
 		throw new UserFacingError(ErrorCodes.InvalidArgument, `--${flag} takes a whole number from 1${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, not ${JSON.stringify(value)}.`);
 	}
 	return number;
 }
 
 function paragraphNumber(value: string, doc: string): number {
-	const number = Number(value);
-	if (!/^\d+$/.test(value.trim()) || number < 1) throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(value)} is not a paragraph number of "${doc}"; give a whole number from 1.`);
+	const number = wholeNumber(value);
+	if (number === null || number < 1) throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(value)} is not a paragraph number of "${doc}"; give a whole number from 1.`);
 	return number;
 }
 
@@ -85,7 +89,7 @@ function documentFor(engine: StoryEngine, reference: string): { id: string; para
 	}
 	const listed = candidates.slice(0, MAX_CANDIDATES).map((doc) => `  ${formatDocumentChoice(doc)}`);
 	if (candidates.length > MAX_CANDIDATES) listed.push(`  … and ${candidates.length - MAX_CANDIDATES} more`);
-	throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(reference)} could mean ${candidates.length} documents; give more of the id:\n${listed.join('\n')}`);
+	throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(reference)} could mean ${candidates.length} documents; give more of its id or title:\n${listed.join('\n')}`);
 }
 
 /** Checks what a command needs before the corpus is loaded, so a mistyped command fails at once. */

@@ -6,17 +6,22 @@ function publisherName(citation: Pick<Citation, 'publisher'>): string {
 	return citation.publisher === 'unknown' ? 'Unknown publisher' : citation.publisher;
 }
 
+const CAPITALS = /^\p{Lu}{2,}$/u;
+const NAME_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CONNECTOR = /^(?:\p{Ll}+|&)$/u;
+
 /**
  * How a publisher is named after its first mention: a name in capitals it holds ("BBC News" → "BBC"), else the
- * initials of a name of several words ("The Associated Press" → "AP", "Agence France-Presse" → "AFP"), else the
- * name without a leading "The" ("Reuters").
+ * initials of a name of several plain words ("The Associated Press" → "AP", "Agence France-Presse" → "AFP"), else
+ * the name without a leading "The" ("Reuters", "U.S. News").
  */
 export function shortPublisher(publisher: string): string {
 	const words = publisher.replace(/^The\s+/, '').split(/[\s-]+/).filter(Boolean);
-	const capitals = words.find((word) => /^\p{Lu}{2,}$/u.test(word));
+	const capitals = words.find((word) => CAPITALS.test(word));
 	if (capitals) return capitals;
-	const named = words.filter((word) => /^\p{Lu}/u.test(word));
-	return named.length >= 2 ? named.map((word) => word[0]).join('') : words.join(' ');
+	const named = words.filter((word) => NAME_WORD.test(word));
+	const plain = words.every((word) => NAME_WORD.test(word) || CONNECTOR.test(word));
+	return plain && named.length >= 2 ? named.map((word) => word[0]).join('') : publisher.replace(/^The\s+/, '');
 }
 
 /** `— Publisher, date, "Title", ¶N`: what a reporter needs to find the quote again. */
@@ -27,7 +32,7 @@ export function formatCitation(citation: Citation, { introducing }: { introducin
 
 /**
  * The citations of one answer, asked for in the order they are printed. A document's first mention is in full,
- * title included, and names the short form it goes by when it is cited again; later mentions read
+ * title included, and introduces the short form it goes by when it is cited again; later mentions read
  * `— AP, 2025-12-05, ¶12`. Two cited documents whose short forms would read alike keep their titles throughout.
  */
 function citationsInOrder(citations: readonly Citation[]): (citation: Citation) => string {
@@ -44,7 +49,8 @@ function citationsInOrder(citations: readonly Citation[]): (citation: Citation) 
 		if (mentioned.has(citation.doc) && distinct) return `— ${label(citation)}, ¶${citation.paragraph}`;
 		mentioned.add(citation.doc);
 		const short = shortPublisher(publisherName(citation));
-		const introducing = distinct && (mentions.get(citation.doc) ?? 0) > 1 && short !== publisherName(citation) ? short : undefined;
+		// "BBC News" needs no "(BBC)": the short form is visibly part of the name.
+		const introducing = distinct && (mentions.get(citation.doc) ?? 0) > 1 && !publisherName(citation).includes(short) ? short : undefined;
 		return formatCitation(citation, { introducing });
 	};
 }

@@ -3,20 +3,22 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
 import { COMMANDS } from '../../src/cli/commandLine.js';
-import { StoryEngine, type StoryEngineOptions } from '../../src/storyEngine.js';
-import { makeTempDir, type TempDir } from '../support/tempDir.js';
+import type { StoryEngine, StoryEngineOptions } from '../../src/storyEngine.js';
+import { openStory } from '../support/storyEngine.js';
 
-let data: TempDir;
-let engine: Promise<StoryEngine> | undefined;
+const DATA_DIR = 'cli-test-data';
+let story: Awaited<ReturnType<typeof openStory>>;
+/** What the CLI asked to open, last call last. */
+const opened: StoryEngineOptions[] = [];
 beforeAll(async () => {
-	data = await makeTempDir('story-cli-data-');
+	story = await openStory();
 });
-afterAll(() => data.remove());
+afterAll(() => story.close());
 
-/** The bundled story, opened by the first command that needs it and reused by the rest of the file. */
-function openOnce(options: StoryEngineOptions): Promise<StoryEngine> {
-	expect(options.corpusDir).toBe(path.resolve('corpus'));
-	return (engine ??= StoryEngine.open(options));
+/** Every command is served by the one engine over the bundled story, opened once for the file. */
+async function openEngine(options: StoryEngineOptions): Promise<StoryEngine> {
+	opened.push(options);
+	return story.engine;
 }
 
 interface Run {
@@ -33,8 +35,8 @@ async function cli(args: string[], { input = '', isTTY = false }: { input?: stri
 		stdout: { write: (text: string) => (stdout += text), isTTY },
 		stderr: { write: (text: string) => (stderr += text) },
 		stdin: Readable.from([input]),
-		env: { DATA_DIR: data.path, CORPUS_DIR: 'corpus' },
-		openEngine: openOnce,
+		env: { DATA_DIR, CORPUS_DIR: 'corpus' },
+		openEngine,
 	});
 	return { code, stdout, stderr };
 }
@@ -150,7 +152,7 @@ describe('npm run search', () => {
 	});
 
 	it('shows the total number of matching paragraphs, and pages through them with --limit and --page', async () => {
-		const { total } = (await engine!).search('raid', { limit: 1 });
+		const { total } = story.engine.search('raid', { limit: 1 });
 		const first = await cli(['search', 'raid', '--limit', '2']);
 		const second = await cli(['search', 'raid', '--limit', '2', '--page', '2']);
 		expect(first.stdout.split('\n')[0]).toBe(`${total} paragraphs match; 1–2 shown (page 1 of ${Math.ceil(total / 2)}; --page 2 for more).`);
@@ -219,6 +221,15 @@ describe('npm run show', () => {
 		const { code, stderr } = await cli(['show', 'ap']);
 		expect(code).toBe(2);
 		expect(stderr).toContain(`Which paragraph of "${AP}"? It has paragraphs 1 to 24.`);
+	});
+});
+
+describe('configuration', () => {
+	it('opens the corpus named by CORPUS_DIR, its snapshots under DATA_DIR, and --corpus over CORPUS_DIR', async () => {
+		await cli(['sources']);
+		expect(opened.at(-1)).toMatchObject({ corpusDir: path.resolve('corpus'), cacheDir: path.resolve(DATA_DIR, 'cache') });
+		await cli(['sources', '--corpus', 'elsewhere']);
+		expect(opened.at(-1)).toMatchObject({ corpusDir: path.resolve('elsewhere') });
 	});
 });
 

@@ -22,6 +22,7 @@ describe('shortPublisher', () => {
 		['Reuters', 'Reuters'],
 		['The Guardian', 'Guardian'],
 		['Syrian Observatory for Human Rights', 'SOHR'],
+		['U.S. News', 'U.S. News'],
 	])('calls %s %s after the first mention', (publisher, short) => {
 		expect(shortPublisher(publisher)).toBe(short);
 	});
@@ -35,6 +36,12 @@ describe('formatAnswer citations', () => {
 			'  — Reuters, 2025-12-05, "Title of b", ¶1',
 			'  — AP, 2025-12-05, ¶9',
 		]);
+	});
+
+	it('introduces no short form that is visibly part of the name', () => {
+		const text = formatAnswer(answer([quote(citation('a', 3, 'BBC News')), quote(citation('a', 9, 'BBC News'))]));
+		expect(text).toContain('  — BBC News, 2025-12-05, "Title of a", ¶3\n');
+		expect(text).toContain('  — BBC, 2025-12-05, ¶9');
 	});
 
 	it('keeps the titles of documents whose short citations would read alike', () => {

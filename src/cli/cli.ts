@@ -92,46 +92,56 @@ function documentFor(engine: StoryEngine, reference: string): { id: string; para
 	throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(reference)} could mean ${candidates.length} documents; give more of its id or title:\n${listed.join('\n')}`);
 }
 
-/** Checks what a command needs before the corpus is loaded, so a mistyped command fails at once. */
-function checkArguments(line: CommandLine): void {
-	if (line.command === 'ask' && !line.flags.batch && line.positionals.length === 0) throw usageError('ask', 'Please give a question.');
-	if (line.command === 'search' && line.positionals.length === 0) throw usageError('search', 'Please give a search.');
-	if (line.command === 'show' && line.positionals.length === 0) throw usageError('show', 'Which document, and which paragraph?');
-	if (line.command === 'show' && line.positionals.length > 2) throw usageError('show', 'show takes a document and a paragraph number; quote a title word with spaces.');
-}
-
-async function run(line: CommandLine, engine: StoryEngine, io: CliIo): Promise<number> {
+/**
+ * Checks everything the command line asks for, then returns the work to do once the engine is open: a mistyped
+ * command fails at once, before a large corpus loads.
+ */
+function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise<number> | number {
+	const { json } = line.flags;
 	switch (line.command) {
 		case 'ask': {
-			if (line.flags.batch) return askBatch(engine, io, line.flags.json);
-			const answer = engine.answer(line.positionals.join(' '));
-			print(io, answer, line.flags.json, () => formatAnswer(answer));
-			return 0;
+			if (line.flags.batch) return (engine) => askBatch(engine, io, json);
+			if (line.positionals.length === 0) throw usageError('ask', 'Please give a question.');
+			const question = line.positionals.join(' ');
+			return (engine) => {
+				const answer = engine.answer(question);
+				print(io, answer, json, () => formatAnswer(answer));
+				return 0;
+			};
 		}
 		case 'search': {
+			if (line.positionals.length === 0) throw usageError('search', 'Please give a search.');
+			const words = line.positionals.join(' ');
 			const limit = countFlag('limit', line.flags.limit, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT);
 			const page = countFlag('page', line.flags.page, 1);
-			const { hits, total } = engine.search(line.positionals.join(' '), { limit, offset: (page - 1) * limit });
-			if (hits.length === 0 && total > 0) {
-				throw new UserFacingError(ErrorCodes.InvalidArgument, `There is no page ${page}: ${total} paragraphs match, ${Math.ceil(total / limit)} pages of ${limit}.`);
-			}
-			const result = { total, page, limit, hits };
-			print(io, result, line.flags.json, () => formatSearchPage(result, io.stdout.isTTY ? BOLD : PLAIN));
-			return 0;
+			return (engine) => {
+				const { hits, total } = engine.search(words, { limit, offset: (page - 1) * limit });
+				if (hits.length === 0 && total > 0) {
+					throw new UserFacingError(ErrorCodes.InvalidArgument, `There is no page ${page}: ${total} paragraphs match, ${Math.ceil(total / limit)} pages of ${limit}.`);
+				}
+				const result = { total, page, limit, hits };
+				print(io, result, json, () => formatSearchPage(result, io.stdout.isTTY ? BOLD : PLAIN));
+				return 0;
+			};
 		}
 		case 'show': {
-			const [reference = '', paragraph] = line.positionals;
-			const doc = documentFor(engine, reference);
-			if (paragraph === undefined) throw usageError('show', `Which paragraph of "${doc.id}"? It has paragraphs 1 to ${doc.paragraphs}.`);
-			const hit = engine.quote(doc.id, paragraphNumber(paragraph, doc.id));
-			print(io, hit, line.flags.json, () => formatHit(hit, PLAIN));
-			return 0;
+			const [reference, paragraph, ...extra] = line.positionals;
+			if (reference === undefined) throw usageError('show', 'Which document, and which paragraph?');
+			if (extra.length > 0) throw usageError('show', 'show takes a document and a paragraph number; put quotes around title words with spaces between them.');
+			return (engine) => {
+				const doc = documentFor(engine, reference);
+				if (paragraph === undefined) throw usageError('show', `Which paragraph of "${doc.id}"? It has paragraphs 1 to ${doc.paragraphs}.`);
+				const hit = engine.quote(doc.id, paragraphNumber(paragraph, doc.id));
+				print(io, hit, json, () => formatHit(hit, PLAIN));
+				return 0;
+			};
 		}
-		case 'sources': {
-			const documents = engine.documents();
-			print(io, documents, line.flags.json, () => formatSources(documents));
-			return 0;
-		}
+		case 'sources':
+			return (engine) => {
+				const documents = engine.documents();
+				print(io, documents, json, () => formatSources(documents));
+				return 0;
+			};
 	}
 }
 
@@ -146,12 +156,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 			io.stdout.write(`${parsed.help}\n`);
 			return 0;
 		}
-		checkArguments(parsed);
+		const work = prepare(parsed, io);
 		const config = parseSharedConfig(parsed.flags.corpus ? { ...io.env, CORPUS_DIR: parsed.flags.corpus } : io.env);
 		const open = io.openEngine ?? ((options) => StoryEngine.open(options));
 		const engine = await open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, logger: stderrLogger(io.stderr) });
 		if (engine.documents().length === 0) throw new UserFacingError(ErrorCodes.InvalidArgument, `No articles could be loaded from ${config.corpusDir}.`);
-		return await run(parsed, engine, io);
+		return await work(engine);
 	} catch (error) {
 		// Bad input and bad configuration get one clear line; anything else is a bug, reported without a stack.
 		const known = error instanceof UserFacingError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

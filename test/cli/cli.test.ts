@@ -175,13 +175,21 @@ describe('npm run search', () => {
 		[['--limit', '51'], /--limit takes a whole number from 1 to 50/],
 		[['--page', 'two'], /--page takes a whole number from 1, not "two"/],
 		[['--page', '1.5'], /--page takes a whole number/],
-		[['--page', '99'], /There is no page 99: \d+ paragraphs match, \d+ pages of 5/],
 		[['--limit'], /--limit/],
-	])('rejects %j with a clear line', async (flags, message) => {
+	])('rejects %j with a clear line, before loading the corpus', async (flags, message) => {
+		const loads = opened.length;
 		const { code, stdout, stderr } = await cli(['search', 'raid', ...flags]);
 		expect(code).toBe(2);
 		expect(stdout).toBe('');
 		expect(stderr).toMatch(message);
+		expect(opened).toHaveLength(loads);
+	});
+
+	it('says which pages there are when asked for one past the end', async () => {
+		const { code, stdout, stderr } = await cli(['search', 'raid', '--page', '99']);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/^error: There is no page 99: \d+ paragraphs match, \d+ pages of 5\.$/m);
 	});
 });
 

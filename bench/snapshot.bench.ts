@@ -22,7 +22,7 @@ await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
 		file = (await saveSnapshot(cacheDir, key, index)) ?? '';
 	})).median;
 	const load = (await repeat(runs, async () => {
-		if (!(await loadSnapshot(cacheDir, key, silentLogger))) throw new Error('the snapshot did not load');
+		if (!(await loadSnapshot(cacheDir, key, silentLogger, (loaded) => loaded))) throw new Error('the snapshot did not load');
 	})).median;
 	const defaultFile = path.join(scratch, 'default.json');
 	const defaultIndex = buildDefaultIndex(articles);

@@ -118,16 +118,27 @@ function decode(file: Buffer, key: string): PackedIndex {
  */
 export async function loadSnapshot<T>(cacheDir: string, key: string, logger: Logger, use: (index: ParagraphIndex) => T): Promise<T | null> {
 	const file = fileFor(cacheDir, key);
+	let bytes: Buffer | null = null;
 	try {
-		return use(ParagraphIndex.fromSnapshot(decode(await readFile(file), key)));
+		bytes = await readFile(file);
+		return use(ParagraphIndex.fromSnapshot(decode(bytes, key)));
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		if (bytes === null && (error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 		logger.warn({ file, reason: (error as Error).message }, 'Ignoring an unusable index snapshot; rebuilding');
-		// Should it stay (a read-only cache), the rebuilt index's save replaces it, and until then it is refused again.
-		await rm(file, { force: true }).catch(() => undefined);
+		await removeFiles(cacheDir, [path.basename(file)]);
 		return null;
 	}
 }
+
+/**
+ * Best effort: a file that cannot be removed (a read-only cache) costs only disk space. It is never loaded as it is:
+ * a temporary file has the wrong name, an unusable snapshot is refused again until a save replaces it.
+ */
+async function removeFiles(cacheDir: string, names: readonly string[]): Promise<void> {
+	await Promise.all(names.map((name) => rm(path.join(cacheDir, name), { force: true }).catch(() => undefined)));
+}
+
+const isOtherSnapshot = (name: string, current: string) => FILE_PATTERN.test(name) && name !== current;
 
 /**
  * Clears what earlier processes left in the cache: snapshots of other contents (this directory serves one corpus
@@ -135,23 +146,19 @@ export async function loadSnapshot<T>(cacheDir: string, key: string, logger: Log
  * kill. Another running process's save in progress is left alone.
  */
 export async function removeStaleSnapshots(cacheDir: string, key: string): Promise<void> {
-	let names: string[];
-	try {
-		names = await readdir(cacheDir);
-	} catch {
-		return;
-	}
+	// A cache directory not made yet has nothing stale; one that cannot be read is reported by the load and the save.
+	const names = await readdir(cacheDir).catch(() => []);
 	const current = path.basename(fileFor(cacheDir, key));
-	const stale = names.filter((name) => {
+	await removeFiles(cacheDir, names.filter((name) => {
 		const writer = TEMPORARY_PATTERN.exec(name)?.[1];
-		return writer === undefined ? FILE_PATTERN.test(name) && name !== current : !isAnotherRunningProcess(Number(writer));
-	});
-	await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
+		return writer === undefined ? isOtherSnapshot(name, current) : !isAnotherRunningProcess(Number(writer));
+	}));
 }
 
 /** Our own id on a temporary file at start-up is a previous process's (ids repeat, in a container especially). */
 function isAnotherRunningProcess(pid: number): boolean {
-	if (pid === process.pid) return false;
+	// Signal 0 to pid 0 would test our own process group.
+	if (pid === process.pid || pid === 0) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -198,7 +205,6 @@ export async function saveSnapshot(cacheDir: string, key: string, index: Paragra
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
 	await writeAtomically(file, encode(key, packed));
-	const stale = (await readdir(cacheDir)).filter((name) => FILE_PATTERN.test(name) && name !== path.basename(file));
-	await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
+	await removeFiles(cacheDir, (await readdir(cacheDir)).filter((name) => isOtherSnapshot(name, path.basename(file))));
 	return file;
 }

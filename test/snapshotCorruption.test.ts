@@ -18,9 +18,14 @@ function observe(engine: StoryEngine, questions: readonly string[]) {
 	return questions.map((question) => ({ answer: engine.answer(question), search: engine.search(question, { limit: 20 }) }));
 }
 
-/** Positions spread over the whole file (header, padding, every array, the end), plus any named ones. */
+/**
+ * Positions spread over the whole file (header, padding, every array, the checksum), plus the first and last bytes
+ * and any named ones: one in each stretch of the file, at an offset within it that varies from one stretch to the
+ * next, so that every byte of a 32-bit value gets its turn.
+ */
 function samplePositions(size: number, count: number, named: readonly number[] = []): number[] {
-	const spread = Array.from({ length: count }, (_, i) => Math.floor((i * size) / count + ((i * 7919) % Math.max(1, Math.floor(size / count)))));
+	const stretch = size / count;
+	const spread = Array.from({ length: count }, (_, i) => Math.floor(i * stretch + ((i * 7919) % Math.max(1, Math.floor(stretch)))));
 	return [...new Set([...named.filter((position) => position < size), ...spread, 0, 1, 4, size - 1])].sort((a, b) => a - b);
 }
 
@@ -32,10 +37,6 @@ interface Story {
 	samples: number;
 }
 
-/**
- * Flips one byte of a saved snapshot at a time and starts again: the start either rebuilds, saying so once, or
- * answers exactly as before. It never throws, and never serves different scores.
- */
 /** Starts once over the corpus, saving its snapshot, and hands `run` the snapshot file and a way to start again. */
 async function withSavedSnapshot<T>(corpusDir: string, run: (file: string, open: (logger: Logger) => Promise<StoryEngine>, built: StoryEngine) => Promise<T>): Promise<T> {
 	const cache = await makeTempDir('snapshot-flip-');
@@ -63,12 +64,17 @@ async function startAfterDamage(open: (logger: Logger) => Promise<StoryEngine>, 
 	return startedFrom;
 }
 
+/** One bit flipped, a different one from one position to the next. */
 const flipped = (bytes: Buffer, position: number) => {
 	const copy = Buffer.from(bytes);
 	copy[position]! ^= 1 << position % 8;
 	return copy;
 };
 
+/**
+ * Flips one byte of a saved snapshot at a time and starts again: the start either rebuilds, saying so once, or
+ * answers exactly as before. It never throws, and never serves different scores.
+ */
 function flipEachSampledByte({ corpusDir, questions, named, samples }: Story): Promise<{ flips: number; rebuilt: number }> {
 	return withSavedSnapshot(corpusDir, async (file, open, built) => {
 		const expected = observe(built, questions);

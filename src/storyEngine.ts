@@ -1,18 +1,23 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
+import { viewAsOf } from './answer/asOf.js';
+
+/** For adapters that check an as-of date before the corpus loads; every read checks it too. */
+export { parseAsOfDate } from './answer/asOf.js';
 import { checkClaim } from './answer/checkClaim.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
-import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
+import { buildTimeline } from './answer/timeline.js';
+import type { Answer, AsOfCoverage, ClaimCheck, ParagraphHit, Timeline } from './answer/types.js';
 import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
 import { type Logger, silentLogger } from './logger.js';
 import { ParagraphIndex } from './search/paragraphIndex.js';
-import { loadSnapshot, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
+import { loadSnapshot, removeStaleSnapshots, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
 
 export interface DocumentSummary extends ArticleMeta {
 	id: string;
@@ -41,6 +46,11 @@ export interface CorpusStatus {
 	lastRefresh: RefreshReport;
 	/** How the index was obtained at start-up. */
 	startedFrom: 'snapshot' | 'build';
+}
+
+/** Read the corpus as it stood on a day (YYYY-MM-DD): see `libraryAsOf`. */
+export interface AsOf {
+	asOf?: string;
 }
 
 /** A file a moderator uploads. `meta` fills in whatever the file itself does not state. */
@@ -82,8 +92,8 @@ export class StoryEngine {
 	readonly #options: Required<StoryEngineOptions>;
 	// Refreshes run one at a time, in order; questions are answered throughout.
 	#queue: Promise<unknown> = Promise.resolve();
-	/** Snapshot saves a refresh started; a shutdown waits for them rather than cut one short. */
-	#saving: Promise<void> = Promise.resolve();
+	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
+	readonly #saves = new Set<Promise<void>>();
 
 	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build') {
 		this.#options = options;
@@ -101,9 +111,12 @@ export class StoryEngine {
 		const load = await loadCorpus(settings.corpusDir);
 		for (const problem of load.problems) settings.logger.warn(problem, 'Skipping a corpus file');
 		const key = snapshotKey(load.articles);
-		const snapshot = await loadSnapshot(settings.cacheDir, key, settings.logger);
-		const index = snapshot ?? ParagraphIndex.build(load.articles);
-		const state: State = { ...openLibrary(byId(load.articles), index), index, key, files: load.files };
+		await removeStaleSnapshots(settings.cacheDir, key);
+		const articles = byId(load.articles);
+		const stateOn = (index: ParagraphIndex): State => ({ ...openLibrary(articles, index), index, key, files: load.files });
+		// The library is opened inside the snapshot's guard: corroboration is the first to read all of its postings.
+		const fromSnapshot = await loadSnapshot(settings.cacheDir, key, settings.logger, stateOn);
+		const state = fromSnapshot ?? stateOn(ParagraphIndex.build(load.articles));
 		const report: RefreshReport = {
 			added: load.articles.map((article) => article.id),
 			changed: [],
@@ -113,18 +126,29 @@ export class StoryEngine {
 			by: null,
 			durationMs: performance.now() - started,
 		};
-		const engine = new StoryEngine(settings, state, report, snapshot ? 'snapshot' : 'build');
-		if (!snapshot) await engine.#persist(state);
+		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build');
+		if (!fromSnapshot) await engine.#persist(state);
 		settings.logger.info({ documents: state.articles.size, key, from: engine.#startedFrom, ms: Math.round(report.durationMs) }, 'Corpus ready');
 		return engine;
 	}
 
-	answer(question: string): Answer {
-		return answerQuestion(this.#state, question);
+	/** `asOf` (YYYY-MM-DD, on every read): only articles published on or before that day are used. */
+	answer(question: string, { asOf }: AsOf = {}): Answer {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const answer = answerQuestion(library, question);
+		return coverage ? { ...answer, asOf: coverage } : answer;
 	}
 
-	search(query: string, { limit = 10, offset = 0 }: { limit?: number; offset?: number } = {}): { hits: ParagraphHit[]; total: number } {
-		return searchParagraphs(this.#state, query, limit, offset);
+	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const result = searchParagraphs(library, query, limit, offset);
+		return coverage ? { ...result, asOf: coverage } : result;
+	}
+
+	/** The story's dated events in order, optionally `about` a subject. */
+	timeline({ about = null, asOf }: { about?: string | null } & AsOf = {}): Timeline {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		return { ...buildTimeline(library, about), asOf: coverage };
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {
@@ -191,16 +215,6 @@ export class StoryEngine {
 		}
 	}
 
-	/** Resolves once every refresh queued so far, any queued meanwhile, and the snapshot saves they started have finished. */
-	async idle(): Promise<void> {
-		let queue: Promise<unknown>;
-		do {
-			queue = this.#queue;
-			await queue;
-			await this.#saving;
-		} while (queue !== this.#queue);
-	}
-
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
 		const run = this.#queue.then(task, task);
 		this.#queue = run.catch(() => undefined);
@@ -242,17 +256,26 @@ export class StoryEngine {
 		this.#lastRefresh = report;
 		for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
 		this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
-		const saved = this.#state;
-		if (outgoing.length > 0 || added.length > 0) this.#saving = this.#saving.then(() => this.#persist(saved));
+		if (outgoing.length > 0 || added.length > 0) void this.#persist(this.#state);
 		return report;
 	}
 
-	async #persist(state: State): Promise<void> {
-		if (!this.#options.persist) return;
-		try {
-			await saveSnapshot(this.#options.cacheDir, state.key, state.index);
-		} catch (error) {
-			this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot');
-		}
+	/**
+	 * Waits for queued refreshes and the snapshot saves they started, so that the next start loads the index this
+	 * process last served instead of rebuilding it.
+	 */
+	async close(): Promise<void> {
+		await this.#queue;
+		await Promise.all(this.#saves);
+	}
+
+	#persist(state: State): Promise<void> {
+		if (!this.#options.persist) return Promise.resolve();
+		const saving = saveSnapshot(this.#options.cacheDir, state.key, state.index).then(
+			() => undefined,
+			(error: unknown) => this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot'),
+		).finally(() => this.#saves.delete(saving));
+		this.#saves.add(saving);
+		return saving;
 	}
 }

@@ -82,7 +82,7 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 			const settled = await within(
 				(async () => {
 					await gate.settled();
-					await context.engine.idle();
+					await context.engine.close();
 				})(),
 				timeoutMs,
 			);

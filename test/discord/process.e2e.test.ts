@@ -12,7 +12,7 @@ import { commandDefinitions } from '../../src/discord/commands/definitions.js';
 import { RESTARTING } from '../../src/discord/dispatcher.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
 import { DiscordStandIn } from './support/discordStandIn.js';
-import { APP_ID, FAKE_TOKEN, GUILD_ID, Members, attachment, slashCommand, string, subcommand } from './support/fixtures.js';
+import { APP_ID, FAKE_TOKEN, GUILD_ID, Members, attachment, autocomplete, focused, slashCommand, string, subcommand } from './support/fixtures.js';
 import { spawnScript } from './support/spawnScript.js';
 import { STORY_CORPUS } from './support/testBot.js';
 
@@ -68,6 +68,10 @@ describe('npm start', () => {
 		standIn.dispatch('INTERACTION_CREATE', late);
 		const refused = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${late.id}/`));
 		expect((refused.body as { data: unknown }).data).toMatchObject({ content: RESTARTING, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+		const typing = autocomplete('quote', [focused('source', 'dumayr')]);
+		standIn.dispatch('INTERACTION_CREATE', typing);
+		const suggestions = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${typing.id}/`));
+		expect(suggestions.body).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
 
 		finishDownload();
 		const answered = await standIn.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${upload.token}/messages/@original`));

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../corpus/types.js';
+import { writeFileAtomic } from '../fsAtomic.js';
 import type { Logger } from '../logger.js';
 import { ANALYZER_VERSION, INDEX_OPTIONS } from './indexOptions.js';
 import { ParagraphIndex } from './paragraphIndex.js';
@@ -110,7 +111,7 @@ export async function loadSnapshot(cacheDir: string, key: string, logger: Logger
 }
 
 /**
- * Writes atomically (temporary file, then rename) and removes older snapshots. The index is packed a slice at a time
+ * Writes atomically (see `writeFileAtomic`) and removes older snapshots. The index is packed a slice at a time
  * while questions go on being answered; if it changes meanwhile, nothing is written (null) and the save that the
  * change brings stands instead, so a snapshot never mixes two states of the corpus.
  */
@@ -120,9 +121,7 @@ export async function saveSnapshot(cacheDir: string, key: string, index: Paragra
 	const chunks = encode(key, packed);
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
-	const temporary = `${file}.${process.pid}.tmp`;
-	await writeFile(temporary, chunks);
-	await rename(temporary, file);
+	await writeFileAtomic(file, chunks);
 	const stale = (await readdir(cacheDir)).filter((name) => FILE_PATTERN.test(name) && name !== path.basename(file));
 	await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
 	return file;

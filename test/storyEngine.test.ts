@@ -1,17 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
+import { article, recordingLogger, upload } from './support/corpusFixtures.js';
+import { clearFaults, faults } from './support/faults.js';
 import { makeTempDir, type TempDir } from './support/tempDir.js';
 
-const article = (title: string, body: string, extra = '') => `---\ntitle: ${title}\npublisher: Test Wire\ndate: 2025-11-01\n${extra}---\n\n${body}\n`;
-
-function recordingLogger(): Logger & { warnings: string[] } {
-	const warnings: string[] = [];
-	return { warnings, debug() {}, info() {}, error() {}, warn: (_details, message) => warnings.push(message) };
-}
+// Lets a test hold a refresh partway through reading the corpus.
+vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
 
 let corpus: TempDir;
 let cache: TempDir;
@@ -22,6 +20,7 @@ beforeEach(async () => {
 	await corpus.write('council.md', article('Council vote', 'The council voted to close the library.'));
 });
 afterEach(async () => {
+	clearFaults();
 	await corpus.remove();
 	await cache.remove();
 });
@@ -48,7 +47,7 @@ describe('start-up', () => {
 		const logger = recordingLogger();
 		const engine = await open(logger);
 		expect(engine.status().startedFrom).toBe('build');
-		expect(logger.warnings).toContain('Ignoring an unusable index snapshot; rebuilding');
+		expect(logger.messages('warn')).toContain('Ignoring an unusable index snapshot; rebuilding');
 		expect(engine.search('harbour').hits[0]!.citation.doc).toBe('harbour');
 	});
 
@@ -84,19 +83,30 @@ describe('refresh', () => {
 		expect(engine.quote('council', 1).text).toBe('The council voted to close the library.');
 	});
 
-	it('answers questions while a refresh is under way', async () => {
+	it('answers questions from the previous corpus while a refresh is partway through reading the files', async () => {
 		const engine = await open();
 		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		const before = engine.answer('When did the fire break out at the harbour?');
+		let reached!: () => void;
+		const reading = new Promise<void>((resolve) => (reached = resolve));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		faults.fs = async (operation, file) => {
+			if (operation !== 'readFile' || path.basename(file) !== 'school.md') return;
+			reached();
+			await held;
+		};
 		const refreshing = engine.reload();
-		expect(engine.answer('When did the fire break out at the harbour?').answered).toBe(true);
-		await refreshing;
+		await reading;
+		expect(engine.answer('When did the fire break out at the harbour?')).toEqual(before);
+		expect(engine.search('school repairs').hits).toEqual([]);
+		release();
+		expect((await refreshing).added).toEqual(['school']);
 		expect(engine.search('school repairs').hits[0]!.citation.doc).toBe('school');
 	});
 });
 
 describe('uploads and removal', () => {
-	const upload = (fileName: string, text: string, replace = false, meta = {}) => ({ fileName, content: new TextEncoder().encode(text), meta, replace });
-
 	it('adds a plain-text upload with metadata from the form, written as Markdown so the metadata lasts', async () => {
 		const engine = await open();
 		const report = await engine.addDocument(upload('Port strike.txt', 'Dockers walked out on Tuesday.', false, { title: 'Port strike', publisher: 'Local Paper', date: '2025-11-02' }), 'mod');

@@ -115,8 +115,8 @@ export class StoryEngine {
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
 		loadLexicalData();
-		const leftovers = await removeStaleTemporaries(settings.corpusDir);
-		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted upload left behind');
+		const leftovers = [...(await removeStaleTemporaries(settings.corpusDir)), ...(await removeStaleTemporaries(settings.cacheDir))];
+		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted write left behind');
 		const load = await loadCorpus(settings.corpusDir);
 		for (const problem of load.problems) settings.logger.warn(problem, 'Skipping a corpus file');
 		const key = snapshotKey(load.articles);

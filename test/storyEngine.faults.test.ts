@@ -1,13 +1,12 @@
 /** A throw at each step of a refresh: the engine answers as before, the files are as before, and it says what failed. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../src/errors.js';
 import { isTemporaryFile } from '../src/fsAtomic.js';
 import { StoryEngine } from '../src/storyEngine.js';
-import { article, filesIn, recordingLogger, upload } from './support/corpusFixtures.js';
+import { article, filesIn, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
 import { clearFaults, faults } from './support/faults.js';
-import { makeTempDir, type TempDir } from './support/tempDir.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
 vi.mock('../src/corpus/parseArticle.js', async (importOriginal) => (await import('./support/faults.js')).faultyParser(await importOriginal()));
@@ -18,31 +17,19 @@ const QUESTIONS = ['When did the fire break out at the harbour?', 'What did the 
 const GYM = article('Gym opens', 'The new gym opened its doors on Friday.');
 const SCHOOL = article('School reopens', 'The school reopened after repairs to its roof.');
 
-let corpus: TempDir;
-let cache: TempDir;
-beforeEach(async () => {
-	corpus = await makeTempDir('faults-corpus-');
-	cache = await makeTempDir('faults-cache-');
-	await corpus.write('harbour.md', article('Harbour fire', 'A fire broke out at the harbour on Monday.\n\nFirefighters contained it by noon.'));
-	await corpus.write('council.md', article('Council vote', 'The council voted to close the library.'));
-});
-afterEach(async () => {
-	clearFaults();
-	await corpus.remove();
-	await cache.remove();
-});
+const directories = twoArticleCorpus();
 
 async function opened() {
 	const logger = recordingLogger();
-	const engine = await StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger });
+	const engine = await StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger });
 	const observe = () => ({ answers: QUESTIONS.map((question) => engine.answer(question)), documents: engine.documents(), search: engine.search('school gym roof') });
-	return { engine, logger, observe, before: observe(), filesBefore: await filesIn(corpus.path) };
+	return { engine, logger, observe, before: observe(), filesBefore: await filesIn(directories.corpus.path) };
 }
 
 const fail = (message: string) => {
 	throw Object.assign(new Error(message), { code: 'EIO' });
 };
-const inCorpus = (file: string, name: string) => path.dirname(file) === corpus.path && path.basename(file).includes(name);
+const inCorpus = (file: string, name: string) => path.dirname(file) === directories.corpus.path && path.basename(file).includes(name);
 /** The second parse of a file: the first is the upload's validation, the second the refresh building from it. */
 function onSecondParseOf(name: string, fault: () => never): (file: string) => void {
 	let seen = 0;
@@ -78,14 +65,14 @@ describe('an upload that fails at any step of its refresh', () => {
 		const { engine, logger, observe, before, filesBefore } = await opened();
 		await engine.addDocument(upload('gym.md', GYM));
 		const served = observe();
-		const files = await filesIn(corpus.path);
+		const files = await filesIn(directories.corpus.path);
 		arm();
 		const expected = expectedFailure[step];
 		await expect(engine.addDocument(upload('school.md', SCHOOL))).rejects.toMatchObject({ code: expected.code, message: expected.message });
 		expect(logger.lines).toContainEqual(expect.objectContaining({ level: expected.log[0], message: expected.log[1] }));
 		expect(observe()).toEqual(served);
 		clearFaults();
-		expect(await filesIn(corpus.path)).toEqual(files);
+		expect(await filesIn(directories.corpus.path)).toEqual(files);
 		expect(files).toEqual({ ...filesBefore, 'gym.md': expect.stringContaining('Friday') });
 		expect(before.search.hits).toEqual([]);
 		// Once the fault is gone the same upload goes through: nothing half-done stood in its way.
@@ -97,8 +84,8 @@ describe('an upload that fails at any step of its refresh', () => {
 describe('a reload that fails at a step', () => {
 	it.each(steps.slice(0, 2))('reports a file whose $step throws, and keeps serving the rest as before', async ({ step }) => {
 		const { engine, logger, observe, before } = await opened();
-		await corpus.write('school.md', SCHOOL);
-		const files = await filesIn(corpus.path);
+		await directories.corpus.write('school.md', SCHOOL);
+		const files = await filesIn(directories.corpus.path);
 		if (step === 'reading') steps[0].arm();
 		else faults.parse = (file) => (file === 'school.md' ? fail('parser bug') : undefined);
 		const report = await engine.reload('mod');
@@ -107,16 +94,16 @@ describe('a reload that fails at a step', () => {
 		expect(logger.lines).toContainEqual({ level: 'warn', message: 'Corpus file not loaded; its previous version keeps serving', details: { file: 'school.md', reason, cause: expect.any(String) } });
 		expect(observe()).toEqual(before);
 		clearFaults();
-		expect(await filesIn(corpus.path)).toEqual(files);
+		expect(await filesIn(directories.corpus.path)).toEqual(files);
 		// A read that failed is tried again on the next reload, not remembered as the file's state.
 		expect((await engine.reload()).added).toEqual(['school']);
 	});
 
 	it('keeps serving the previous corpus when indexing throws after part of the change is applied', async () => {
 		const { engine, logger, observe, before } = await opened();
-		await corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
-		await corpus.write('school.md', SCHOOL);
-		const files = await filesIn(corpus.path);
+		await directories.corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
+		await directories.corpus.write('school.md', SCHOOL);
+		const files = await filesIn(directories.corpus.path);
 		// The old council article is taken out of the new index first; the school article then fails.
 		steps[2].arm();
 		await expect(engine.reload('mod')).rejects.toMatchObject({ code: ErrorCodes.RefreshFailed, message: expectedFailure.indexing.message });
@@ -124,7 +111,7 @@ describe('a reload that fails at a step', () => {
 		expect(observe()).toEqual(before);
 		expect(engine.quote('council', 1).text).toBe('The council voted to close the library.');
 		clearFaults();
-		expect(await filesIn(corpus.path)).toEqual(files);
+		expect(await filesIn(directories.corpus.path)).toEqual(files);
 		expect(await engine.reload()).toMatchObject({ added: ['school'], changed: ['council'] });
 	});
 });
@@ -132,8 +119,8 @@ describe('a reload that fails at a step', () => {
 describe('a snapshot save that fails', () => {
 	it('loses nothing: the refresh stands, the previous snapshot stays whole, no temporary file remains, the next start rebuilds', async () => {
 		const { engine, logger } = await opened();
-		const [directory] = await readdir(cache.path);
-		const snapshots = path.join(cache.path, directory!);
+		const [directory] = await readdir(directories.cache.path);
+		const snapshots = path.join(directories.cache.path, directory!);
 		const saved = await filesIn(snapshots);
 		faults.fs = (operation, file) => (operation === 'rename' && file.startsWith(snapshots) ? fail('ENOSPC: no space left on device, rename') : undefined);
 		await engine.addDocument(upload('school.md', SCHOOL));
@@ -142,7 +129,7 @@ describe('a snapshot save that fails', () => {
 		clearFaults();
 		expect(await filesIn(snapshots)).toEqual(saved);
 		expect((await readdir(snapshots)).filter(isTemporaryFile)).toEqual([]);
-		const again = await StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger: recordingLogger() });
+		const again = await StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger: recordingLogger() });
 		expect(again.status().startedFrom).toBe('build');
 		expect(again.answer('When did the school reopen?').quotes[0]?.text).toBe('The school reopened after repairs to its roof.');
 	});

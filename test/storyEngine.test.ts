@@ -1,35 +1,22 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
-import { article, recordingLogger, upload } from './support/corpusFixtures.js';
-import { clearFaults, faults } from './support/faults.js';
-import { makeTempDir, type TempDir } from './support/tempDir.js';
+import { article, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
+import { faults } from './support/faults.js';
 
 // Lets a test hold a refresh partway through reading the corpus.
 vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
 
-let corpus: TempDir;
-let cache: TempDir;
-beforeEach(async () => {
-	corpus = await makeTempDir('story-corpus-');
-	cache = await makeTempDir('story-cache-');
-	await corpus.write('harbour.md', article('Harbour fire', 'A fire broke out at the harbour on Monday.\n\nFirefighters contained it by noon.'));
-	await corpus.write('council.md', article('Council vote', 'The council voted to close the library.'));
-});
-afterEach(async () => {
-	clearFaults();
-	await corpus.remove();
-	await cache.remove();
-});
+const directories = twoArticleCorpus();
 
-const open = (logger: Logger = recordingLogger()) => StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger });
+const open = (logger: Logger = recordingLogger()) => StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger });
 
 async function snapshotFiles(): Promise<string[]> {
-	const [directory] = await readdir(cache.path);
-	return directory ? (await readdir(path.join(cache.path, directory))).map((name) => path.join(cache.path, directory, name)) : [];
+	const [directory] = await readdir(directories.cache.path);
+	return directory ? (await readdir(path.join(directories.cache.path, directory))).map((name) => path.join(directories.cache.path, directory, name)) : [];
 }
 
 describe('start-up', () => {
@@ -53,7 +40,7 @@ describe('start-up', () => {
 
 	it('never reuses a snapshot once the corpus has changed', async () => {
 		const first = (await open()).status().snapshotHash;
-		await corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
+		await directories.corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
 		const engine = await open();
 		expect(engine.status()).toMatchObject({ startedFrom: 'build' });
 		expect(engine.status().snapshotHash).not.toBe(first);
@@ -63,10 +50,10 @@ describe('start-up', () => {
 describe('refresh', () => {
 	it('applies only what changed: added, changed and removed documents', async () => {
 		const engine = await open();
-		await corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
-		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await directories.corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
 		const { rm } = await import('node:fs/promises');
-		await rm(path.join(corpus.path, 'harbour.md'));
+		await rm(path.join(directories.corpus.path, 'harbour.md'));
 		const report = await engine.reload('moderator#1');
 		expect(report).toMatchObject({ added: ['school'], changed: ['council'], removed: ['harbour'], problems: [], by: 'moderator#1' });
 		expect(engine.search('harbour fire').hits).toEqual([]);
@@ -76,7 +63,7 @@ describe('refresh', () => {
 
 	it('keeps serving the previous version of a file that breaks, and says which file and why', async () => {
 		const engine = await open();
-		await corpus.write('council.md', '---\ntitle: [broken\n---\n\nNew text that must not appear.');
+		await directories.corpus.write('council.md', '---\ntitle: [broken\n---\n\nNew text that must not appear.');
 		const report = await engine.reload();
 		expect(report.problems).toEqual([{ file: 'council.md', reason: expect.stringContaining('not valid YAML') }]);
 		expect(report.removed).toEqual([]);
@@ -85,7 +72,7 @@ describe('refresh', () => {
 
 	it('answers questions from the previous corpus while a refresh is partway through reading the files', async () => {
 		const engine = await open();
-		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
 		const before = engine.answer('When did the fire break out at the harbour?');
 		let reached!: () => void;
 		const reading = new Promise<void>((resolve) => (reached = resolve));
@@ -111,7 +98,7 @@ describe('uploads and removal', () => {
 		const engine = await open();
 		const report = await engine.addDocument(upload('Port strike.txt', 'Dockers walked out on Tuesday.', false, { title: 'Port strike', publisher: 'Local Paper', date: '2025-11-02' }), 'mod');
 		expect(report.added).toEqual(['Port-strike']);
-		const stored = await readFile(path.join(corpus.path, 'Port-strike.md'), 'utf8');
+		const stored = await readFile(path.join(directories.corpus.path, 'Port-strike.md'), 'utf8');
 		expect(stored).toContain('publisher: Local Paper');
 		expect(stored).toContain('Dockers walked out on Tuesday.');
 		expect((await open()).documents().find((doc) => doc.id === 'Port-strike')).toMatchObject({ publisher: 'Local Paper', date: '2025-11-02' });

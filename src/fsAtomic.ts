@@ -12,8 +12,13 @@ import path from 'node:path';
  */
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
+/** The name `stageFile` gives a temporary file for `destination` when written by `pid` (tests make stale ones). */
+export function temporaryName(destination: string, pid: number, tag = '00000000'): string {
+	return `.${path.basename(destination)}.${pid}-${tag}.tmp`;
+}
+
 function temporaryFor(destination: string): string {
-	return path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+	return path.join(path.dirname(destination), temporaryName(destination, process.pid, randomBytes(4).toString('hex')));
 }
 
 /** Temporary files of this process not yet committed or discarded: the only ones with its pid that are not stale. */
@@ -101,6 +106,8 @@ export async function removeFileDurably(file: string): Promise<void> {
 }
 
 function isRunning(pid: number): boolean {
+	// Signal 0 to pid 0 would test our own process group.
+	if (pid === 0) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -112,7 +119,8 @@ function isRunning(pid: number): boolean {
 /**
  * Removes the temporary files that writers which are no longer running left in a directory (a crash mid-write):
  * another process's while it is not running, and this process's own pid when not in flight (a restarted container
- * often gets the pid its predecessor had). Returns their names; a missing directory has none.
+ * often gets the pid its predecessor had). Best effort: a file that cannot be removed costs only disk space, and
+ * no reader takes a temporary file for a real one. Returns the names removed; a missing directory has none.
  */
 export async function removeStaleTemporaries(directory: string): Promise<string[]> {
 	const names = await readdir(directory).catch(() => []);
@@ -121,8 +129,8 @@ export async function removeStaleTemporaries(directory: string): Promise<string[
 		if (Number.isNaN(pid) || inFlight.has(path.join(directory, name))) return false;
 		return pid === process.pid || !isRunning(pid);
 	});
-	await Promise.all(stale.map((name) => rm(path.join(directory, name), { force: true })));
-	return stale;
+	const removed = await Promise.all(stale.map((name) => rm(path.join(directory, name), { force: true }).then(() => true, () => false)));
+	return stale.filter((_, at) => removed[at]);
 }
 
 /** Whether a name is one of this module's temporary files (tests check none is left behind). */

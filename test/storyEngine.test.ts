@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../src/errors.js';
+import { temporaryName } from '../src/fsAtomic.js';
 import type { Logger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { article, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
@@ -12,7 +13,17 @@ vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/f
 
 const directories = twoArticleCorpus();
 
-const open = (logger: Logger = recordingLogger()) => StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger });
+// Each engine's snapshot saves finish before its directories go (after-hooks run last-registered first).
+const engines: StoryEngine[] = [];
+afterEach(async () => {
+	await Promise.all(engines.splice(0).map((engine) => engine.close()));
+});
+
+async function open(logger: Logger = recordingLogger()): Promise<StoryEngine> {
+	const engine = await StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger });
+	engines.push(engine);
+	return engine;
+}
 
 async function snapshotFiles(): Promise<string[]> {
 	const [directory] = await readdir(directories.cache.path);
@@ -44,6 +55,38 @@ describe('start-up', () => {
 		const engine = await open();
 		expect(engine.status()).toMatchObject({ startedFrom: 'build' });
 		expect(engine.status().snapshotHash).not.toBe(first);
+	});
+
+	it('starts from the snapshot a refresh saved, though a bulk file lists its articles out of order', async () => {
+		const line = (id: string, text: string) => JSON.stringify({ id, title: `Wire ${id}`, date: '2025-11-02', source: 'Wire', text });
+		await directories.corpus.write('wire.jsonl', `${line('w2', 'The ferry resumed service.')}\n${line('w1', 'The ferry was halted by the storm.')}\n`);
+		const engine = await open();
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await engine.reload();
+		const served = engine.search('ferry school');
+		await engine.close();
+		const logger = recordingLogger();
+		const again = await open(logger);
+		expect(again.status()).toMatchObject({ startedFrom: 'snapshot', snapshotHash: engine.status().snapshotHash });
+		expect(again.search('ferry school')).toEqual(served);
+		expect(logger.messages('warn')).toEqual([]);
+		expect(await snapshotFiles()).toHaveLength(1);
+	});
+
+	it('clears the temporary files of saves a kill cut short, and snapshots of earlier contents', async () => {
+		await open();
+		const [file] = await snapshotFiles();
+		const directory = path.dirname(file!);
+		const inDirectory = (name: string) => path.join(directory, name);
+		// No process has this id (it is over Linux's limit); our own id on a file at start-up is a previous process's.
+		await writeFile(inDirectory(temporaryName('index-0123456789abcdef.bin', 999_999_999)), 'partial');
+		await writeFile(inDirectory(temporaryName(file!, process.pid)), 'partial');
+		await writeFile(inDirectory('index-0123456789abcdef.bin'), 'an earlier corpus');
+		// A save another running process has under way is left to finish.
+		const another = inDirectory(temporaryName(file!, process.ppid));
+		await writeFile(another, 'in progress');
+		expect((await open()).status().startedFrom).toBe('snapshot');
+		expect((await snapshotFiles()).sort()).toEqual([file, another].sort());
 	});
 });
 

@@ -52,8 +52,8 @@ export class ParagraphIndex implements SearchIndex {
 
 	/**
 	 * A new index with the changes applied, built beside this one, which goes on serving exactly as it was (a failure
-	 * partway leaves it untouched): the engine swaps the new one in when it is complete. Costs the changed articles
-	 * and a copy of the index's maps, not a rebuild.
+	 * partway leaves it untouched): the engine swaps the new one in when it is complete. Costs the changed articles,
+	 * not a rebuild. Call it on the live index only: it retires the index this one was made from (see `fork`).
 	 */
 	withChanges({ remove, add }: { remove: readonly Article[]; add: readonly Article[] }): ParagraphIndex {
 		if (remove.length === 0 && add.length === 0) return this;

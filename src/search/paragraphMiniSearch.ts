@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
+import { OverlayMap } from './overlayMap.js';
 import { PostingList } from './postingList.js';
 import type { QueryTerm } from './searchIndex.js';
 
@@ -286,9 +287,13 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	}
 
 	/**
-	 * A copy to change while this one keeps serving unchanged: the maps of ids, terms and lengths are copied (tens of
-	 * milliseconds for the archive), the posting lists are shared, and each side copies a list before changing it.
-	 * The fork supersedes this index: a snapshot of this one being packed is abandoned, as the fork brings its own.
+	 * A copy to change while this one keeps serving unchanged. The maps of ids, terms and article sizes are overlaid
+	 * (see `OverlayMap`), the typed columns copied, the posting lists shared, and each side copies a list before
+	 * changing it: the cost is the change, not the index.
+	 *
+	 * Only the live index is forked. Forking settles this index's own changes into the maps it shares with the index
+	 * it was forked from, which is no longer read once this one is live. The fork supersedes this index: a snapshot
+	 * of this one being packed is abandoned, as the fork brings its own.
 	 */
 	fork(): ParagraphMiniSearch {
 		this.#generation++;
@@ -299,13 +304,13 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		copy._nextId = this._nextId;
 		copy._fieldIds = this._fieldIds;
 		copy._avgFieldLength = [...this._avgFieldLength];
-		copy._documentIds = new Map(this._documentIds);
-		copy._idToShortId = new Map(this._idToShortId);
+		copy._documentIds = new OverlayMap(this._documentIds);
+		copy._idToShortId = new OverlayMap(this._idToShortId);
 		copy.#articleStarts = this.#articleStarts.slice();
 		copy.#fieldLengths = this.#fieldLengths.map((lengths) => lengths.slice());
-		copy.#articleSizes = new Map(this.#articleSizes);
+		copy.#articleSizes = new OverlayMap(this.#articleSizes);
 		copy.#titleLengthTotal = this.#titleLengthTotal;
-		copy.#terms = new Map(this.#terms);
+		copy.#terms = new OverlayMap(this.#terms);
 		copy.#generation = this.#generation;
 		this.#owned = new WeakSet();
 		copy.#owned = new WeakSet();

@@ -72,7 +72,11 @@ interface PendingChange {
 	files: PendingFiles;
 	/** Files that must load without a problem, or the change is refused: an upload's own. */
 	required: ReadonlySet<string>;
-	commit(): Promise<void>;
+	/**
+	 * Moves the change into place. Past its point of no return (an upload renamed into place), a failure no longer
+	 * undoes the change: it is returned as a problem to report, and the new state is swapped in.
+	 */
+	commit(): Promise<CorpusProblem[]>;
 }
 
 export interface StoryEngineOptions {
@@ -226,7 +230,13 @@ export class StoryEngine {
 					required: new Set([prepared.fileName]),
 					commit: async () => {
 						await staged.commit();
-						for (const file of removedFiles) await removeFileDurably(path.join(directory, file));
+						const leftovers: CorpusProblem[] = [];
+						for (const file of removedFiles) {
+							await removeFileDurably(path.join(directory, file)).catch((error: Error) =>
+								leftovers.push({ file, reason: 'the upload replaced this file, but it could not be removed: remove it by hand', cause: error.message }),
+							);
+						}
+						return leftovers;
 					},
 				});
 				if (prepared.replacedFiles.length > 0 && report.removed.length > 0) {
@@ -245,7 +255,11 @@ export class StoryEngine {
 			if (!article) throw new UserFacingError(ErrorCodes.UnknownDocument, `There is no document "${doc}" in the corpus.`);
 			this.#assertSingleDocumentFile(article.file, new Set([doc]));
 			const file = path.join(this.#options.corpusDir, article.file);
-			return this.#refresh(by, { files: new Map([[article.file, null]]), required: new Set(), commit: () => removeFileDurably(file) });
+			const commit = async () => {
+				await removeFileDurably(file);
+				return [];
+			};
+			return this.#refresh(by, { files: new Map([[article.file, null]]), required: new Set(), commit });
 		});
 	}
 
@@ -280,12 +294,14 @@ export class StoryEngine {
 				throw new UserFacingError(ErrorCodes.InvalidDocument, `The file was not added: ${unloadable.map((problem) => `${problem.file}: ${problem.reason}`).join('; ')}. Nothing was changed.`);
 			}
 			step = 'indexing';
-			const { next, report } = this.#nextState(current, load, by, started);
+			const { next, report: built } = this.#nextState(current, load, by, started);
 			step = 'moving the file into place';
-			await change?.commit();
+			const leftovers = (await change?.commit()) ?? [];
+			const report = { ...built, problems: [...built.problems, ...leftovers] };
 			this.#state = next;
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
+			for (const problem of leftovers) this.#options.logger.warn(problem, 'A file the change replaced could not be removed');
 			this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
 			if (report.added.length + report.changed.length + report.removed.length > 0) void this.#persist(next);
 			return report;

@@ -116,6 +116,22 @@ describe('a reload that fails at a step', () => {
 	});
 });
 
+describe('an upload whose replaced file cannot be removed', () => {
+	it('is in (it was renamed into place first), and the reply and the log name the file left behind', async () => {
+		const { engine, logger } = await opened();
+		await directories.corpus.write('notes.txt', 'Desk notes\n\nThe desk met at nine.\n');
+		await engine.reload();
+		faults.fs = (operation, file) => (operation === 'rm' && inCorpus(file, 'notes.txt') ? fail('EACCES: permission denied, unlink') : undefined);
+		const report = await engine.addDocument(upload('notes.txt', 'The desk met at ten.\n', true));
+		const problem = { file: 'notes.txt', reason: 'the upload replaced this file, but it could not be removed: remove it by hand', cause: expect.stringContaining('EACCES') };
+		expect(report).toMatchObject({ changed: ['notes'], file: 'notes.md', replacedFiles: ['notes.txt'], problems: [problem] });
+		expect(logger.lines).toContainEqual({ level: 'warn', message: 'A file the change replaced could not be removed', details: problem });
+		expect(engine.quote('notes', 1).text).toBe('The desk met at ten.');
+		clearFaults();
+		expect(Object.keys(await filesIn(directories.corpus.path))).toEqual(['council.md', 'harbour.md', 'notes.md', 'notes.txt']);
+	});
+});
+
 describe('a snapshot save that fails', () => {
 	it('loses nothing: the refresh stands, the previous snapshot stays whole, no temporary file remains, the next start rebuilds', async () => {
 		const { engine, logger } = await opened();

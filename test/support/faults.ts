@@ -2,9 +2,11 @@
  * Fault injection at the engine's edges, for tests that `vi.mock` these modules with the wrappers below: each hook
  * runs before the real call and may throw (the fault) or wait (to hold a refresh partway). Null hooks pass through.
  */
+type FsOperation = 'readFile' | 'rename' | 'open' | 'rm';
+
 export const faults: {
-	/** Before `readFile`, `rename` and `open` of `node:fs/promises`, with the path. */
-	fs: ((operation: 'readFile' | 'rename' | 'open', file: string) => void | Promise<void>) | null;
+	/** Before `readFile`, `rename`, `open` and `rm` of `node:fs/promises`, with the path. */
+	fs: ((operation: FsOperation, file: string) => void | Promise<void>) | null;
 	/** Before a Markdown file is parsed, with its name. */
 	parse: ((file: string) => void) | null;
 	/** Before text is analyzed into terms (questions and indexing alike). */
@@ -18,12 +20,12 @@ export function clearFaults(): void {
 type FsPromises = typeof import('node:fs/promises');
 
 export function faultyFsPromises(original: FsPromises): FsPromises {
-	const wrap = <K extends 'readFile' | 'rename' | 'open'>(operation: K) =>
+	const wrap = <K extends FsOperation>(operation: K) =>
 		(async (...args: Parameters<FsPromises[K]>) => {
 			await faults.fs?.(operation, String(args[0]));
 			return (original[operation] as (...inner: unknown[]) => unknown)(...args);
 		}) as FsPromises[K];
-	const wrapped = { ...original, readFile: wrap('readFile'), rename: wrap('rename'), open: wrap('open') };
+	const wrapped = { ...original, readFile: wrap('readFile'), rename: wrap('rename'), open: wrap('open'), rm: wrap('rm') };
 	return { ...wrapped, default: wrapped } as FsPromises;
 }
 

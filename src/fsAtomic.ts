@@ -30,7 +30,6 @@ export type FileData = string | Uint8Array | readonly Uint8Array[];
 export interface StagedFile {
 	/** The temporary file: readable now, as the destination will be once committed. */
 	readonly path: string;
-	readonly destination: string;
 	/** Moves the file into place (replacing any file there) and flushes the directory. */
 	commit(): Promise<void>;
 	/** Removes the temporary file; does nothing once committed. */
@@ -38,7 +37,7 @@ export interface StagedFile {
 }
 
 /** Flushes a directory's entries (a rename or removal in it) to disk. Windows cannot open a directory: skipped there. */
-export async function syncDirectory(directory: string): Promise<void> {
+async function syncDirectory(directory: string): Promise<void> {
 	let handle;
 	try {
 		handle = await open(directory, 'r');
@@ -53,6 +52,10 @@ export async function syncDirectory(directory: string): Promise<void> {
 	}
 }
 
+/**
+ * Writes the data to a temporary file beside `destination` and flushes it, without touching `destination`: the caller
+ * reads it (a refresh builds the new state from it), then commits or discards it.
+ */
 export async function stageFile(destination: string, data: FileData): Promise<StagedFile> {
 	const temporary = temporaryFor(destination);
 	inFlight.add(temporary);
@@ -74,7 +77,6 @@ export async function stageFile(destination: string, data: FileData): Promise<St
 	let committed = false;
 	return {
 		path: temporary,
-		destination,
 		async commit() {
 			await rename(temporary, destination);
 			committed = true;

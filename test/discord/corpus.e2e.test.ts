@@ -155,13 +155,14 @@ describe('/corpus add and remove', () => {
 
 	it('never overwrites an existing document without replace, and says so', async () => {
 		const edit = await deferredReply(upload('council-vote.md', COUNCIL));
-		expect(edit.content).toBe('The corpus already has "council-vote"; upload again with replace to update it.');
+		expect(edit.content).toBe('The corpus already has "council-vote" (in council-vote.md). Nothing was changed; upload again with replace:True to replace it.');
 		expect(edit.embeds).toEqual([]);
 	});
 
 	it('replaces it with replace:true', async () => {
 		const edit = await deferredReply(upload('council-vote.md', `${COUNCIL}\nThe vote was unanimous.\n`, [string('title', 'Council votes to rebuild market'), string('publisher', 'City Desk'), string('date', '2025-12-02'), boolean('replace', true)]));
-		expect(fieldsOf(edit.embeds[0])).toEqual({ 'Changed (1)': 'council-vote' });
+		expect(edit.embeds[0]?.description).toBe('Replaced `council-vote.md`.');
+		expect(fieldsOf(edit.embeds[0])).toEqual({ 'Replaced (1)': 'council-vote' });
 	});
 
 	it('refuses a file type it cannot read at once, without deferring', async () => {

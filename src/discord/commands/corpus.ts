@@ -3,7 +3,7 @@ import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { BotContext } from '../context.js';
-import { formatRefreshReport, formatStatus } from '../format.js';
+import { formatRefreshReport, formatStatus, formatUploadReport } from '../format.js';
 import { deferReply, sendReply } from '../reply.js';
 import { CorpusSubcommands } from './definitions.js';
 
@@ -40,7 +40,7 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 				meta: readMeta(interaction),
 				replace: interaction.options.getBoolean('replace') ?? false,
 			};
-			return sendReply(interaction, formatRefreshReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
+			return sendReply(interaction, formatUploadReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
 		}
 		case CorpusSubcommands.Remove: {
 			const doc = interaction.options.getString('document', true);

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, parseSharedConfig } from '../config.js';
+import { parseParagraphNumber } from '../corpus/paragraphNumber.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { StoryEngine } from '../storyEngine.js';
@@ -42,12 +43,6 @@ async function askBatch(engine: StoryEngine, json: boolean): Promise<number> {
 	return failures === 0 ? 0 : 1;
 }
 
-function paragraphNumber(value: string | undefined): number {
-	const number = Number(value);
-	if (!value || !Number.isInteger(number) || number < 1) throw new UserFacingError('INVALID_ARGUMENT', `"${value ?? ''}" is not a paragraph number; give a whole number from 1.`);
-	return number;
-}
-
 async function main(argv: string[]): Promise<number> {
 	const { values, positionals } = parseArgs({
 		args: argv,
@@ -77,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
 			return 0;
 		},
 		show: async (engine: StoryEngine) => {
-			const hit = engine.quote(rest[0] ?? '', paragraphNumber(rest[1]));
+			const hit = engine.quote(rest[0] ?? '', parseParagraphNumber(rest[1]));
 			print(hit, values.json, () => formatHit(hit, (text) => text));
 			return 0;
 		},

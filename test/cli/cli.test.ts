@@ -64,6 +64,7 @@ describe('npm run ask', () => {
 		['control characters', ['ask', 'who\u0001 was killed'], /control characters/],
 		['an unknown document', ['show', 'no-such-document', '1'], /no document "no-such-document"/],
 		['an unknown paragraph', ['show', 'ap-dumayr-raid-2025-12-05', '99'], /paragraphs 1 to 24/],
+		['a hexadecimal paragraph number', ['show', 'ap-dumayr-raid-2025-12-05', '0x3'], /"0x3" is not a paragraph number; give a whole number from 1, in plain digits/],
 		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option/],
 	])('answers %s with one clear line and a non-zero exit', async (_label, args, message) => {
 		const { code, stdout, stderr } = await cli(args);

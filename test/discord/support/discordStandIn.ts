@@ -97,9 +97,10 @@ export class DiscordStandIn {
 
 	/** Serves a file the way Discord's CDN serves attachments, and returns its URL. */
 	serveFile(name: string, content: string | Uint8Array): string {
-		const key = `${randomUUID()}/${encodeURIComponent(name)}`;
-		this.#files.set(key, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-		return `${this.origin}/attachments/${key}`;
+		// Requests are matched on their decoded path, so the file is kept under the name as it decodes.
+		const id = randomUUID();
+		this.#files.set(`${id}/${name}`, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+		return `${this.origin}/attachments/${id}/${encodeURIComponent(name)}`;
 	}
 
 	/** Sends a dispatch on the current session; while the bot is disconnected it waits in the history for a RESUME. */

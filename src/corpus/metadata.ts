@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../printable.js';
 import type { ArticleMeta } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -50,7 +51,7 @@ export const metaSchema = z.object({
 			const text = value instanceof Date ? value.toISOString() : value;
 			const date = text.length > META_LIMITS.date ? null : parseIsoDate(text);
 			if (date === null) {
-				ctx.addIssue({ code: 'custom', message: text.length > META_LIMITS.date ? tooLong('the value', text.length, META_LIMITS.date) : `"${text}" is not a real date in YYYY-MM-DD form` });
+				ctx.addIssue({ code: 'custom', message: text.length > META_LIMITS.date ? tooLong('the value', text.length, META_LIMITS.date) : `"${printable(text)}" is not a real date in YYYY-MM-DD form` });
 				return z.NEVER;
 			}
 			return date;
@@ -58,7 +59,7 @@ export const metaSchema = z.object({
 	url: boundedText(META_LIMITS.url).transform((value, ctx) => {
 		if (value === null) return null;
 		if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-			ctx.addIssue({ code: 'custom', message: `"${value}" is not an http(s) URL` });
+			ctx.addIssue({ code: 'custom', message: `"${printable(value, 80)}" is not an http(s) URL` });
 			return z.NEVER;
 		}
 		return value;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseFrontMatter } from './frontMatter.js';
 import { completeMeta, META_LIMITS, tooLong, validateMeta } from './metadata.js';
 import { type Block, classifyMarkdownBlocks, classifyPlainBlocks, splitBlocks, unifyLineBreaks } from './paragraphs.js';
+import { printable } from '../printable.js';
 import type { Article, ArticleMeta, CorpusProblem, Paragraph } from './types.js';
 
 /** Ids appear in citations and in Discord autocomplete values (≤ 100 characters). */
@@ -49,7 +50,7 @@ function parseWithFrontMatter(
 	toBlocks: (bodyBlocks: string[], statesTitle: boolean) => { title: string | null; blocks: Block[] },
 ): ParseResult {
 	if (!isValidDocumentId(id)) {
-		return single({ file, reason: `"${id}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
+		return single({ file, reason: `"${printable(id)}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
 	}
 	const frontMatter = parseFrontMatter(text);
 	if ('problem' in frontMatter) return single({ file, reason: frontMatter.problem });

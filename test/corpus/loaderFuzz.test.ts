@@ -67,25 +67,29 @@ const articleFile = fc.oneof(
 	fc.tuple(fc.constant('wire.jsonl'), bytesOf(jsonLines)),
 );
 
-function expectWellFormed(articles: readonly Article[], problems: readonly CorpusProblem[]): void {
+/** What is wrong with a load's result, in words; checked as one list so a failure shows every broken rule at once. */
+function flaws(articles: readonly Article[], problems: readonly CorpusProblem[]): string[] {
+	const found: string[] = [];
+	const check = (ok: boolean, flaw: string) => {
+		if (!ok) found.push(flaw);
+	};
 	for (const article of articles) {
-		expect(isValidDocumentId(article.id)).toBe(true);
-		expect(article.title.length).toBeGreaterThan(0);
-		expect(article.title.length).toBeLessThanOrEqual(META_LIMITS.title);
-		expect(article.publisher.length).toBeLessThanOrEqual(META_LIMITS.publisher);
-		if (article.date !== null) expect(article.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-		if (article.url !== null) expect(article.url).toMatch(/^https?:/i);
-		expect(article.paragraphs.map((paragraph) => paragraph.number)).toEqual(article.paragraphs.map((_, index) => index + 1));
+		check(isValidDocumentId(article.id), `id ${JSON.stringify(article.id)}`);
+		check(article.title.length > 0 && article.title.length <= META_LIMITS.title, `${article.id}: title of ${article.title.length}`);
+		check(article.publisher.length <= META_LIMITS.publisher, `${article.id}: publisher of ${article.publisher.length}`);
+		check(article.date === null || /^\d{4}-\d{2}-\d{2}$/.test(article.date), `${article.id}: date ${article.date}`);
+		check(article.url === null || /^https?:/i.test(article.url), `${article.id}: url ${article.url}`);
+		check(article.paragraphs.length > 0 && article.paragraphs.every((paragraph, index) => paragraph.number === index + 1), `${article.id}: paragraph numbers`);
 		for (const paragraph of article.paragraphs) {
-			expect(paragraph.text.trim()).not.toBe('');
-			expect(paragraph.section?.length ?? 0).toBeLessThanOrEqual(META_LIMITS.heading);
+			check(paragraph.text.trim() !== '', `${article.id} ¶${paragraph.number}: empty`);
+			check((paragraph.section?.length ?? 0) <= META_LIMITS.heading, `${article.id} ¶${paragraph.number}: section of ${paragraph.section?.length}`);
 		}
 	}
 	for (const problem of problems) {
-		expect(problem.reason).not.toBe('');
 		// A problem names what is wrong; it never repeats a megabyte of the file back to a moderator.
-		expect(problem.reason.length).toBeLessThanOrEqual(400);
+		check(problem.reason !== '' && problem.reason.length <= 400, `${problem.file}: reason of ${problem.reason.length}`);
 	}
+	return found;
 }
 
 describe('fuzzing corpus files through the parser', () => {
@@ -93,9 +97,9 @@ describe('fuzzing corpus files through the parser', () => {
 		await fc.assert(
 			fc.asyncProperty(articleFile, async ([name, bytes]) => {
 				const { articles, problems } = await parseCorpusFile(name, bytes);
-				expectWellFormed(articles, problems);
+				expect(flaws(articles, problems)).toEqual([]);
 				expect(articles.length + problems.length).toBeGreaterThan(0);
-				for (const problem of problems) expect(problem.file.startsWith(name)).toBe(true);
+				expect(problems.every((problem) => problem.file.startsWith(name))).toBe(true);
 			}),
 			{ numRuns: 8_700 },
 		);
@@ -122,7 +126,7 @@ describe('fuzzing a corpus directory through the loader', () => {
 				await mkdir(corpus);
 				await Promise.all(entries.map(([name, bytes]) => writeFile(path.join(corpus, name), bytes)));
 				const { articles, problems } = await loadCorpus(corpus);
-				expectWellFormed(articles, problems);
+				expect(flaws(articles, problems)).toEqual([]);
 				expect(new Set(articles.map((article) => article.id)).size).toBe(articles.length);
 				for (const [name, bytes] of entries) {
 					const whole = await parseCorpusFile(name, bytes);

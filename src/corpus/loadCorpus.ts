@@ -161,8 +161,9 @@ export async function loadCorpus(directory: string, previous: CorpusFileCache = 
 	return { ...mergeFiles(files), files };
 }
 
-// Not defined on Windows, where a symbolic link is already refused by `lstat` before anything is opened.
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+// Neither is defined on Windows, where `lstat` alone refuses a link before anything is opened. O_NONBLOCK keeps a
+// FIFO swapped in after the check from blocking the load; the opened file's own stat then refuses it.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
  * Opens one directory entry for reading, or says why it is refused. The corpus directory is a boundary: a symbolic
@@ -182,14 +183,14 @@ async function openArticleFile(realDirectory: string, directory: string, name: s
 	}
 	let handle: FileHandle;
 	try {
-		handle = await open(fullPath, constants.O_RDONLY | NO_FOLLOW);
+		handle = await open(fullPath, OPEN_FLAGS);
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'ELOOP' ? { reason: LINK_REFUSED } : { reason: 'the file cannot be read' };
 	}
-	const info = await handle.stat();
-	if (info.isFile()) return { handle, info };
+	const info = await handle.stat().catch(() => null);
+	if (info?.isFile()) return { handle, info };
 	await handle.close();
-	return { reason: 'the file is not a regular file' };
+	return { reason: info ? 'the file is not a regular file' : 'the file cannot be read' };
 }
 
 const LINK_REFUSED = 'the file is a symbolic link; only regular files inside the corpus directory are read';

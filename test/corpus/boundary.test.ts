@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +66,14 @@ describe('the corpus directory is a boundary', () => {
 		} finally {
 			await cache.remove();
 		}
+	});
+
+	it('reports a named pipe instead of waiting on it forever', async () => {
+		execFileSync('mkfifo', [path.join(dir.path, 'pipe.md')]);
+		await dir.write('raid.md', article('Raid', 'The raid happened at night.'));
+		const { articles, problems } = await loadCorpus(dir.path);
+		expect(articles).toHaveLength(1);
+		expect(problems).toEqual([{ file: 'pipe.md', reason: 'the file is not a regular file' }]);
 	});
 
 	it('reports a directory named like an article, and skips other sub-directories quietly', async () => {

@@ -7,6 +7,7 @@ import { loadCorpus, parseCorpusFile } from '../../src/corpus/loadCorpus.js';
 import { META_LIMITS } from '../../src/corpus/metadata.js';
 import { isValidDocumentId } from '../../src/corpus/parseArticle.js';
 import type { Article, CorpusProblem } from '../../src/corpus/types.js';
+import { FUZZ_TIMEOUT_MS } from '../support/fuzz.js';
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 
 const codePoint = (min: number, max: number) => fc.integer({ min, max }).map((code) => String.fromCodePoint(code));
@@ -103,7 +104,7 @@ describe('fuzzing corpus files through the parser', () => {
 			}),
 			{ numRuns: 8_700 },
 		);
-	});
+	}, FUZZ_TIMEOUT_MS);
 });
 
 describe('fuzzing a corpus directory through the loader', () => {
@@ -142,7 +143,7 @@ describe('fuzzing a corpus directory through the loader', () => {
 			}),
 			{ numRuns: 250 },
 		);
-	});
+	}, FUZZ_TIMEOUT_MS);
 });
 
 describe('counterexamples the fuzzing found', () => {

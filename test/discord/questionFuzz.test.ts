@@ -7,6 +7,7 @@ import { buildReply, type Reply, type ReplyPayload } from '../../src/discord/rep
 import { escapeMarkdown } from '../../src/discord/text.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { StoryEngine } from '../../src/storyEngine.js';
+import { FUZZ_TIMEOUT_MS } from '../support/fuzz.js';
 import { openStory } from '../support/storyEngine.js';
 import { expectWithinDiscordLimits } from './support/limits.js';
 
@@ -76,9 +77,9 @@ function askAndReply(text: string): void {
 describe('fuzzing questions through the answer path and the Discord reply builder', () => {
 	it('answers or refuses any text, never throwing, every reply within Discord’s limits and pinging no one', () => {
 		fc.assert(fc.property(question, askAndReply), { numRuns: 1_000 });
-	});
+	}, FUZZ_TIMEOUT_MS);
 
 	it('does the same for questions made of the story’s own words, which reach quotes and conflicts', () => {
 		fc.assert(fc.property(storyQuestion, askAndReply), { numRuns: 150 });
-	});
+	}, FUZZ_TIMEOUT_MS);
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { MAX_QUESTION_LENGTH } from '../../src/discord/commands/definitions.js';
 import { formatAnswer, formatMorePassages, formatSearchPage, PASSAGES_PER_PAGE, SEARCH_HITS_PER_PAGE } from '../../src/discord/format.js';
-import { buildReply, type Reply, type ReplyPayload } from '../../src/discord/reply.js';
+import { buildReply, MAX_ACTION_ROWS, MAX_BUTTON_LABEL_LENGTH, MAX_BUTTONS_PER_ROW, MAX_CUSTOM_ID_LENGTH, type Reply, type ReplyPayload } from '../../src/discord/reply.js';
 import { escapeMarkdown } from '../../src/discord/text.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { StoryEngine } from '../../src/storyEngine.js';
@@ -49,6 +49,11 @@ const storyQuestion = fc
 function expectSafe(payload: ReplyPayload): void {
 	expectWithinDiscordLimits(payload);
 	expect(payload.allowedMentions).toEqual({ parse: [] });
+	expect(payload.components.length).toBeLessThanOrEqual(MAX_ACTION_ROWS);
+	for (const row of payload.components) {
+		expect(row.components.length).toBeLessThanOrEqual(MAX_BUTTONS_PER_ROW);
+		expect(row.components.every((button) => button.custom_id.length <= MAX_CUSTOM_ID_LENGTH && (button.label?.length ?? 0) <= MAX_BUTTON_LABEL_LENGTH)).toBe(true);
+	}
 }
 
 /** What a user sees, reply or refusal, as the dispatcher sends it: a UserFacingError becomes an escaped notice. */

@@ -15,3 +15,14 @@ export function printable(text: string, max = 100): string {
 	const characters = [...clean];
 	return characters.length <= max ? clean : `${characters.slice(0, max - 1).join('')}…`;
 }
+
+const INVISIBLE_IN_JSON = /[\p{Cf}\u0080-\u009F\u2028\u2029]/gu;
+
+/**
+ * Short user text in double quotes, exactly as typed and yet harmless: JSON escapes cover C0 controls and lone
+ * surrogates, and format characters and C1 controls are escaped too, so `" 3"` and `"\u202e3"` show what is wrong.
+ */
+export function quoted(text: string, max = 20): string {
+	const shown = JSON.stringify(text.slice(0, max)).replace(INVISIBLE_IN_JSON, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+	return text.length > max ? `${shown}…` : shown;
+}

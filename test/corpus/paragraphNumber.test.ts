@@ -21,7 +21,12 @@ describe('parseParagraphNumber', () => {
 		},
 	);
 
-	it('quotes what was given without its control or bidi characters', () => {
-		expect(() => parseParagraphNumber('\u202E3\u0000x\u001b[31m')).toThrow('"3 x [31m" is not a paragraph number');
+	it('quotes what was given with its spaces, control and bidi characters shown as escapes', () => {
+		expect(() => parseParagraphNumber(' 3')).toThrow('" 3" is not a paragraph number');
+		expect(() => parseParagraphNumber('\u202E3\u0000\u001b[31m')).toThrow(String.raw`"\u202e3\u0000\u001b[31m" is not a paragraph number`);
+	});
+
+	it('names the document when it is known', () => {
+		expect(() => parseParagraphNumber('1e1', 'raid')).toThrow('"1e1" is not a paragraph number of "raid"; give a whole number from 1, in plain digits (such as 3).');
 	});
 });

@@ -109,6 +109,8 @@ describe('npm run ask', () => {
 		['an unknown document', ['show', 'no-such-document', '1'], /no document "no-such-document"/],
 		['an unknown paragraph', ['show', AP, '99'], /paragraphs 1 to 24/],
 		['a paragraph that is not a number', ['show', AP, 'four'], /"four" is not a paragraph number/],
+		['a hexadecimal paragraph number', ['show', AP, '0x3'], /"0x3" is not a paragraph number of "ap-dumayr-raid-2025-12-05"; give a whole number from 1, in plain digits/],
+		['a paragraph number with a space before it', ['show', AP, ' 3'], /" 3" is not a paragraph number/],
 		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option "--nope" for ask; it takes --batch, --as-of YYYY-MM-DD, --json, --corpus DIR, -h, --help/],
 		['a flag another command takes', ['search', '--batch', 'raid'], /Unknown option "--batch" for search/],
 		['an unknown command', ['quote', 'raid'], /Unknown command "quote"/],

@@ -335,6 +335,13 @@ describe('/quote', () => {
 		expect(data.embeds).toEqual([]);
 	});
 
+	it.each([
+		['a number in text, as another registration would send it', string('paragraph', '1e1'), '"1e1"'],
+		['a fraction', integer('paragraph', 1.5), '"1.5"'],
+	])('refuses %s with the same message as the CLI', async (_label, paragraph, shown) => {
+		expectNotice(await bot.interact(slashCommand('quote', [string('source', AP), paragraph])), `${shown} is not a paragraph number of "${AP}"; give a whole number from 1, in plain digits (such as 3).`);
+	});
+
 	it('explains an unknown paragraph in the engine’s own words, ephemerally', async () => {
 		expectNotice(await bot.interact(slashCommand('quote', [string('source', AP), integer('paragraph', 99)])), `"${AP}" has paragraphs 1 to 24; there is no paragraph 99.`);
 	});

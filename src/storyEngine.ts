@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
 import { checkClaim } from './answer/checkClaim.js';
+import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
@@ -124,6 +125,11 @@ export class StoryEngine {
 
 	answer(question: string): Answer {
 		return answerQuestion(this.#state, question);
+	}
+
+	/** `question` read in the context of the questions before it, oldest first (see `analyzeFollowUp`). */
+	followUp(question: string, earlier: readonly [string, ...string[]]): Answer {
+		return answerFollowUp(this.#state, question, earlier);
 	}
 
 	search(query: string, { limit = 10, offset = 0 }: { limit?: number; offset?: number } = {}): { hits: ParagraphHit[]; total: number } {

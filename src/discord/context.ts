@@ -7,6 +7,12 @@ import { FeedbackLog } from './feedbackLog.js';
 /** What a button needs to find its question again. */
 export interface AskSession {
 	question: string;
+	/** The questions it follows up, oldest first; empty for a question asked with /ask. */
+	earlier: string[];
+	/** Who asked: the only one who may follow up on the answer. */
+	askedBy: string;
+	/** A follow-up is shown as the answer it follows was (`hide`). */
+	ephemeral: boolean;
 	/** Who already voted on this answer: one vote per person. */
 	voters: Set<string>;
 }

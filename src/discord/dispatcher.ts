@@ -1,8 +1,8 @@
 import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
-import { parseCustomId } from './customId.js';
-import { buttonHandlers, chatInputCommands, lookUp, messageCommands } from './commands/registry.js';
+import { parseCustomId, parseModalId } from './customId.js';
+import { buttonHandlers, chatInputCommands, lookUp, messageCommands, modalHandlers } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
 import { isModerator, memberRights } from './permissions.js';
 import { sendChoices, sendReply } from './reply.js';
@@ -51,6 +51,11 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		if (!customId) return replyExpired(interaction, 'the command');
 		return buttonHandlers[customId.kind](interaction, customId, context);
 	}
+	if (interaction.isModalSubmit()) {
+		const customId = parseModalId(interaction.customId);
+		if (!customId) return replyExpired(interaction, 'the command');
+		return modalHandlers[customId.kind](interaction, customId, context);
+	}
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {
@@ -61,7 +66,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
 		...(interaction.isChatInputCommand() || interaction.isAutocomplete()
 			? { subcommand: interaction.options.getSubcommand(false) }
 			: {}),
-		...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+		...(interaction.isMessageComponent() || interaction.isModalSubmit() ? { customId: interaction.customId } : {}),
 		userId: interaction.user.id,
 		guildId: interaction.guildId,
 		channelId: interaction.channelId,

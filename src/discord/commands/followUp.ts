@@ -1,5 +1,4 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import { MAX_EARLIER_QUESTIONS } from '../../answer/followUp.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import type { ModalKind, ParsedCustomId } from '../customId.js';
@@ -42,6 +41,7 @@ export async function onFollowUpSubmit(interaction: ModalSubmitInteraction, { se
 	}
 	const wait = context.cooldowns.take(interaction.user.id, 'follow-up');
 	if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
-	const earlier = [...stored.earlier, stored.question].slice(-MAX_EARLIER_QUESTIONS);
+	// Each follow-up takes one submission by hand, so the chain stays short; the engine reads its last few only.
+	const earlier = [...stored.earlier, stored.question];
 	await replyWithAnswer(interaction, context, { question, earlier, askedBy: stored.askedBy, ephemeral: stored.ephemeral, voters: new Set() });
 }

@@ -457,7 +457,7 @@ export function formatHelp(): Reply {
 	const lines = [
 		'Answers come only from the articles in the corpus, quoted verbatim and cited (publisher, date, ¶ paragraph).',
 		'',
-		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, and take 👍 / 👎 feedback. Add `hide:True` to see the answer alone.',
+		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, take 👍 / 👎 feedback, and let you ask a follow-up such as *and the date?*. Add `hide:True` to see the answer alone.',
 		'`/search query:` the paragraphs that mention some words, matches in bold, page by page.',
 		'`/quote source: paragraph:` one paragraph verbatim with its citation, ready to paste.',
 		'`/sources` every article with its publisher, date and paragraph count.',

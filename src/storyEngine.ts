@@ -1,12 +1,17 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
+import { viewAsOf } from './answer/asOf.js';
+
+/** For adapters that check an as-of date before the corpus loads; every read checks it too. */
+export { parseAsOfDate } from './answer/asOf.js';
 import { checkClaim } from './answer/checkClaim.js';
 import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
-import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
+import { buildTimeline } from './answer/timeline.js';
+import type { Answer, AsOfCoverage, ClaimCheck, ParagraphHit, Timeline } from './answer/types.js';
 import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
@@ -42,6 +47,11 @@ export interface CorpusStatus {
 	lastRefresh: RefreshReport;
 	/** How the index was obtained at start-up. */
 	startedFrom: 'snapshot' | 'build';
+}
+
+/** Read the corpus as it stood on a day (YYYY-MM-DD): see `libraryAsOf`. */
+export interface AsOf {
+	asOf?: string;
 }
 
 /** A file a moderator uploads. `meta` fills in whatever the file itself does not state. */
@@ -123,17 +133,27 @@ export class StoryEngine {
 		return engine;
 	}
 
-	answer(question: string): Answer {
-		return answerQuestion(this.#state, question);
+	/**
+	 * `asOf` (YYYY-MM-DD, on every read): only articles published on or before that day are used. `earlier`: the
+	 * questions this one follows up, oldest first, read as its context (see `analyzeFollowUp`).
+	 */
+	answer(question: string, { asOf, earlier = [] }: AsOf & { earlier?: readonly string[] } = {}): Answer {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const [first, ...rest] = earlier;
+		const answer = first === undefined ? answerQuestion(library, question) : answerFollowUp(library, question, [first, ...rest]);
+		return coverage ? { ...answer, asOf: coverage } : answer;
 	}
 
-	/** `question` read in the context of the questions before it, oldest first (see `analyzeFollowUp`). */
-	followUp(question: string, earlier: readonly [string, ...string[]]): Answer {
-		return answerFollowUp(this.#state, question, earlier);
+	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const result = searchParagraphs(library, query, limit, offset);
+		return coverage ? { ...result, asOf: coverage } : result;
 	}
 
-	search(query: string, { limit = 10, offset = 0 }: { limit?: number; offset?: number } = {}): { hits: ParagraphHit[]; total: number } {
-		return searchParagraphs(this.#state, query, limit, offset);
+	/** The story's dated events in order, optionally `about` a subject. */
+	timeline({ about = null, asOf }: { about?: string | null } & AsOf = {}): Timeline {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		return { ...buildTimeline(library, about), asOf: coverage };
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {

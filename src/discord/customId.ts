@@ -9,6 +9,7 @@ export const ButtonKinds = {
 	Vote: 'ask-vote',
 	SearchPage: 'search-page',
 	FollowUp: 'ask-follow',
+	TimelinePage: 'timeline-page',
 } as const;
 
 export type ButtonKind = (typeof ButtonKinds)[keyof typeof ButtonKinds];

@@ -1,7 +1,7 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
+import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
 import type { CorpusStatus, DocumentSummary, RefreshReport } from '../storyEngine.js';
-import { ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
+import { type ButtonKind, ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
 	MAX_CONTENT_LENGTH,
@@ -26,7 +26,7 @@ const MAX_SEARCH_HIT_LENGTH = Math.floor((MAX_EMBED_DESCRIPTION_LENGTH - 100) / 
 const MAX_CITED_TITLE_LENGTH = 90;
 const MAX_CONFLICTS_SHOWN = 5;
 
-const Colors = {
+export const Colors = {
 	Answer: 0x2563eb,
 	Closest: 0xd97706,
 	NoAnswer: 0x6b7280,
@@ -125,7 +125,7 @@ function excerpt(text: string, highlights: readonly Highlight[], max: number): s
 }
 
 /** A quote as a block quote, followed by its citation on the next line. */
-function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
+export function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
 	const citation = formatCitation(quote.citation);
 	return `${renderWithin(quote.text, max - citation.length - 1, blockQuote)}\n${citation}`;
 }
@@ -148,10 +148,11 @@ function formatDateRange({ from, to }: CorpusStatus['dateRange']): string {
 	return from === to ? from : `${from} to ${to}`;
 }
 
-/** The footer under every answer: how much the bot knows, and how fresh it is. */
-function formatCoverage(status: CorpusStatus): string {
+/** The footer under every answer: how much the bot knows, and how fresh it is; first, what an as-of date left out. */
+export function formatCoverage(status: CorpusStatus, asOf?: AsOfCoverage): string {
 	const articles = `${status.documents} ${status.documents === 1 ? 'article' : 'articles'}`;
-	return `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
+	const corpus = `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
+	return asOf ? `${asOf.summary} ${corpus}` : corpus;
 }
 
 /** What "More passages" pages through: the quotes of an answer or of the closest passages, else the related passages. */
@@ -179,7 +180,7 @@ function answerButtons(session: string, offset: number, total: number, { firstPa
 }
 
 /** The value each source gives, in bold inside the sentence that carries it. */
-function formatClaimLine(claim: Conflict['claims'][number], max: number): string {
+export function formatClaimLine(claim: Conflict['claims'][number], max: number): string {
 	const at = claim.text.toLowerCase().indexOf(claim.value.toLowerCase());
 	const spans = at >= 0 ? [{ start: at, end: at + claim.value.length }] : [];
 	const lead = at >= 0 ? '' : `**${escapeMarkdown(singleLine(claim.value))}**: `;
@@ -236,7 +237,7 @@ export function formatAnswer(answer: Answer, status: CorpusStatus, { session, ep
 				description,
 				color: colorOf(answer),
 				fields: answer.conflicts.slice(0, MAX_CONFLICTS_SHOWN).map(formatConflict),
-				footer: { text: formatCoverage(status) },
+				footer: { text: formatCoverage(status, answer.asOf) },
 			},
 		],
 		components: answerButtons(session, 0, passages.length, { firstPage: true }),
@@ -298,6 +299,17 @@ export function followUpModal(session: string, earlier: string, maxLength: numbe
 	};
 }
 
+/** Previous / Next, when there is more than one page; they turn the page in place. */
+export function pageButtons(kind: ButtonKind, session: string, offset: number, perPage: number, total: number): ButtonRow[] {
+	if (total <= perPage) return [];
+	return [
+		buttonRow(
+			{ customId: encodeCustomId(kind, session, Math.max(0, offset - perPage)), label: 'Previous', emoji: '◀️', disabled: offset === 0 },
+			{ customId: encodeCustomId(kind, session, offset + perPage), label: 'Next', emoji: '▶️', disabled: offset + perPage >= total },
+		),
+	];
+}
+
 export interface SearchPage {
 	query: string;
 	hits: readonly ParagraphHit[];
@@ -305,14 +317,22 @@ export interface SearchPage {
 	offset: number;
 	session: string;
 	ephemeral: boolean;
+	asOf?: AsOfCoverage | undefined;
 }
 
-export function formatSearchPage({ query, hits, total, offset, session, ephemeral }: SearchPage): Reply {
+export function formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf }: SearchPage): Reply {
 	const title = questionTitle('Search: ', query);
 	if (total === 0 || hits.length === 0) {
 		return {
 			ephemeral,
-			embeds: [{ title, description: 'No paragraph matches these words. Try fewer or other words, or `/ask` a question.', color: Colors.NoAnswer }],
+			embeds: [
+				{
+					title,
+					description: 'No paragraph matches these words. Try fewer or other words, or `/ask` a question.',
+					color: Colors.NoAnswer,
+					...(asOf ? { footer: { text: asOf.summary } } : {}),
+				},
+			],
 		};
 	}
 	const entries = hits.map((hit, index) => {
@@ -322,25 +342,7 @@ export function formatSearchPage({ query, hits, total, offset, session, ephemera
 	});
 	const pages = Math.ceil(total / SEARCH_HITS_PER_PAGE);
 	const page = Math.floor(offset / SEARCH_HITS_PER_PAGE) + 1;
-	const components =
-		pages > 1
-			? [
-					buttonRow(
-						{
-							customId: encodeCustomId(ButtonKinds.SearchPage, session, Math.max(0, offset - SEARCH_HITS_PER_PAGE)),
-							label: 'Previous',
-							emoji: '◀️',
-							disabled: offset === 0,
-						},
-						{
-							customId: encodeCustomId(ButtonKinds.SearchPage, session, offset + SEARCH_HITS_PER_PAGE),
-							label: 'Next',
-							emoji: '▶️',
-							disabled: offset + SEARCH_HITS_PER_PAGE >= total,
-						},
-					),
-				]
-			: [];
+	const components = pageButtons(ButtonKinds.SearchPage, session, offset, SEARCH_HITS_PER_PAGE, total);
 	return {
 		ephemeral,
 		embeds: [
@@ -348,7 +350,7 @@ export function formatSearchPage({ query, hits, total, offset, session, ephemera
 				title,
 				description: joinWithin(entries, MAX_EMBED_DESCRIPTION_LENGTH, { separator: '\n\n' }),
 				color: Colors.Answer,
-				footer: { text: `Page ${page} of ${pages} · ${total} matching ${total === 1 ? 'paragraph' : 'paragraphs'}` },
+				footer: { text: `Page ${page} of ${pages} · ${total} matching ${total === 1 ? 'paragraph' : 'paragraphs'}${asOf ? ` · ${asOf.summary}` : ''}` },
 			},
 		],
 		components,
@@ -459,6 +461,8 @@ export function formatHelp(): Reply {
 		'',
 		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, take 👍 / 👎 feedback, and let you ask a follow-up such as *and the date?*. Add `hide:True` to see the answer alone.',
 		'`/search query:` the paragraphs that mention some words, matches in bold, page by page.',
+		'`/timeline about:` the story’s events in date order, each a cited sentence; dates the sources give differently side by side.',
+		'`as_of:` on `/ask`, `/search` and `/timeline` (YYYY-MM-DD): only articles published by that day.',
 		'`/quote source: paragraph:` one paragraph verbatim with its citation, ready to paste.',
 		'`/sources` every article with its publisher, date and paragraph count.',
 		'**Check against the story**: right-click (or long-press) a message › Apps: is its text in the corpus?',

@@ -1,5 +1,4 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
-import type { Answer } from '../../answer/types.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
@@ -15,19 +14,14 @@ export async function runAsk(interaction: ChatInputCommandInteraction, context: 
 	if (question.length > MAX_QUESTION_LENGTH) {
 		throw new UserFacingError(ErrorCodes.QuestionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
 	}
-	await replyWithAnswer(interaction, context, { question, earlier: [], askedBy: interaction.user.id, ephemeral: hide, voters: new Set() });
-}
-
-/** A stored question's answer, read in the context of the questions it follows up. */
-export function answerOf(context: BotContext, { question, earlier }: AskSession): Answer {
-	const [first, ...rest] = earlier;
-	return first === undefined ? context.engine.answer(question) : context.engine.followUp(question, [first, ...rest]);
+	const asOf = interaction.options.getString('as_of') ?? undefined;
+	await replyWithAnswer(interaction, context, { question, asOf, earlier: [], askedBy: interaction.user.id, ephemeral: hide, voters: new Set() });
 }
 
 /** Answers a question (or a follow-up) and keeps it for the answer's buttons, under the interaction's id. */
 export async function replyWithAnswer(interaction: RepliableInteraction, context: BotContext, session: AskSession): Promise<void> {
 	const { question } = session;
-	const answer = answerOf(context, session);
+	const answer = context.engine.answer(question, session);
 	context.askSessions.set(interaction.id, session);
 	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
 	if (!answer.answered) {
@@ -42,14 +36,14 @@ export async function onMorePassages(interaction: ButtonInteraction, { session, 
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	await sendReply(interaction, formatMorePassages(answerOf(context, stored), offset, session));
+	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question, stored), offset, session));
 }
 
 export async function onFullParagraphs(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	const shown = answerPassages(answerOf(context, stored)).slice(offset, offset + PASSAGES_PER_PAGE);
+	const shown = answerPassages(context.engine.answer(stored.question, stored)).slice(offset, offset + PASSAGES_PER_PAGE);
 	const cited = new Map(shown.map(({ citation }) => [`${citation.doc}\u0000${citation.paragraph}`, citation]));
 	const paragraphs = [...cited.values()].map(({ doc, paragraph }) => context.engine.quote(doc, paragraph));
 	await sendReply(interaction, formatFullParagraphs(paragraphs));

@@ -43,5 +43,5 @@ export async function onFollowUpSubmit(interaction: ModalSubmitInteraction, { se
 	if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
 	// Each follow-up takes one submission by hand, so the chain stays short; the engine reads its last few only.
 	const earlier = [...stored.earlier, stored.question];
-	await replyWithAnswer(interaction, context, { question, earlier, askedBy: stored.askedBy, ephemeral: stored.ephemeral, voters: new Set() });
+	await replyWithAnswer(interaction, context, { ...stored, question, earlier, voters: new Set() });
 }

@@ -17,6 +17,7 @@ import { runHelp } from './help.js';
 import { runQuote } from './quote.js';
 import { onSearchPage, runSearch } from './search.js';
 import { runSources } from './sources.js';
+import { onTimelinePage, runTimeline } from './timeline.js';
 
 export interface ChatInputCommand {
 	run(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
@@ -33,6 +34,7 @@ type ChatInputName = Exclude<CommandName, typeof CommandNames.CheckClaim>;
 export const chatInputCommands = {
 	[CommandNames.Ask]: { run: runAsk, cooldown: true },
 	[CommandNames.Search]: { run: runSearch, cooldown: true },
+	[CommandNames.Timeline]: { run: runTimeline, cooldown: true },
 	[CommandNames.Quote]: { run: runQuote, autocomplete: completeDocument },
 	[CommandNames.Sources]: { run: runSources },
 	[CommandNames.Corpus]: { run: runCorpus, autocomplete: completeDocument, moderatorsOnly: true },
@@ -51,6 +53,7 @@ export const buttonHandlers = {
 	[ButtonKinds.Vote]: onVote,
 	[ButtonKinds.SearchPage]: onSearchPage,
 	[ButtonKinds.FollowUp]: onFollowUp,
+	[ButtonKinds.TimelinePage]: onTimelinePage,
 } satisfies Record<ButtonKind, ButtonHandler>;
 
 export type ModalHandler = (interaction: ModalSubmitInteraction, customId: ParsedCustomId<ModalKind>, context: BotContext) => Promise<void>;

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
+import { cooldownNotice } from './cooldowns.js';
 import { parseCustomId, parseModalId } from './customId.js';
 import { buttonHandlers, chatInputCommands, lookUp, messageCommands, modalHandlers } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
@@ -31,7 +32,7 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		}
 		if ('cooldown' in command) {
 			const wait = context.cooldowns.take(interaction.user.id, interaction.commandName);
-			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
+			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: cooldownNotice(wait) });
 		}
 		return command.run(interaction, context);
 	}

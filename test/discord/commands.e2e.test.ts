@@ -268,6 +268,14 @@ describe('/ask follow-ups', () => {
 		expect(data.embeds[0]?.description?.split('\n')[0]).toBe('↪️ Follow-up to “Who was \\*\\*killed\\*\\* in the raid \\@everyone?” · also searched for: killed, raid');
 	});
 
+	it('shows a follow-up as the answer it follows: hidden stays hidden, and as_of keeps its articles', async () => {
+		const reporter = newReporter();
+		const earlier = ask('When did the raid happen?', [boolean('hide', true), string('as_of', '2025-12-05')], reporter);
+		await bot.interact(earlier);
+		const data = expectReply(await bot.interact(modalSubmit(`ask-follow-modal:${earlier.id}:ask`, { question: 'who led it?' }, reporter)), { ephemeral: true });
+		expect(data.embeds[0]?.footer?.text).toMatch(/^As of 2025-12-05: 1 article used;/);
+	});
+
 	it('says plainly when the follow-up button has outlived its question', async () => {
 		const expired = 'This button has expired (buttons work for 15 minutes after the command). Please run /ask again.';
 		expectNotice(await bot.interact(buttonClick('ask-follow:100000000000000999:open')), expired);

@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
+import { cooldownNotice } from '../cooldowns.js';
 import type { ModalKind, ParsedCustomId } from '../customId.js';
 import { FOLLOW_UP_FIELD, followUpModal } from '../format.js';
 import { sendReply, showTextModal } from '../reply.js';
@@ -40,7 +41,7 @@ export async function onFollowUpSubmit(interaction: ModalSubmitInteraction, { se
 		throw new UserFacingError(ErrorCodes.QuestionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
 	}
 	const wait = context.cooldowns.take(interaction.user.id, 'follow-up');
-	if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
+	if (wait > 0) return sendReply(interaction, { ephemeral: true, content: cooldownNotice(wait) });
 	// Each follow-up takes one submission by hand, so the chain stays short; the engine reads its last few only.
 	const earlier = [...stored.earlier, stored.question];
 	await replyWithAnswer(interaction, context, { ...stored, question, earlier, voters: new Set() });

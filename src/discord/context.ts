@@ -60,7 +60,7 @@ export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, co
 		engine,
 		logger,
 		moderatorRoleIds,
-		feedback: FeedbackLog.inDataDir(dataDir),
+		feedback: FeedbackLog.inDataDir(dataDir, { logger }),
 		cooldowns: new Cooldowns(cooldownSeconds, now),
 		askSessions: new ExpiringMap(sessions),
 		searchSessions: new ExpiringMap(sessions),

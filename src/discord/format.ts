@@ -1,6 +1,6 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
-import type { CorpusStatus, DocumentSummary, RefreshReport } from '../storyEngine.js';
+import type { CorpusStatus, DocumentSummary, RefreshReport, UploadReport } from '../storyEngine.js';
 import { type ButtonKind, ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
@@ -409,11 +409,11 @@ function listField(name: string, items: readonly string[]): APIEmbedField[] {
 }
 
 /** What a reload, upload or removal changed, and which files could not be read (and why). */
-export function formatRefreshReport(heading: string, report: RefreshReport): Reply {
+export function formatRefreshReport(heading: string, report: RefreshReport, { changed = 'Changed', notes = [] }: { changed?: string; notes?: string[] } = {}): Reply {
 	const problems = report.problems.map(({ file, reason }) => `${file}: ${reason}`);
 	const fields = [
 		...listField('Added', report.added),
-		...listField('Changed', report.changed),
+		...listField(changed, report.changed),
 		...listField('Removed', report.removed),
 		...(problems.length > 0
 			? [{ name: `Problems (${problems.length})`, value: joinWithin(problems.map((line) => `• ${escapeMarkdown(line)}`), MAX_EMBED_FIELD_VALUE_LENGTH) }]
@@ -424,13 +424,29 @@ export function formatRefreshReport(heading: string, report: RefreshReport): Rep
 		embeds: [
 			{
 				title: heading,
-				...(fields.length === 0 ? { description: 'No document changed.' } : {}),
+				...(notes.length > 0 ? { description: notes.join('\n') } : fields.length === 0 ? { description: 'No document changed.' } : {}),
 				fields,
 				color: problems.length > 0 ? Colors.NotFound : Colors.Moderation,
 				footer: { text: `Took ${Math.round(report.durationMs)} ms${report.by ? ` · by ${report.by}` : ''}` },
 			},
 		],
 	};
+}
+
+const articles = (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`;
+
+/** A refresh report that also says where the upload went and what it replaced: documents it replaced are "Replaced". */
+export function formatUploadReport(heading: string, report: UploadReport): Reply {
+	const file = (name: string) => `\`${name.replaceAll('`', "'")}\``;
+	const notes: string[] = [];
+	if (report.nameTaken) {
+		notes.push(`The corpus already has a file ${file(report.nameTaken)}, so this one was stored as ${file(report.file)} and nothing existing changed. To replace ${file(report.nameTaken)} instead, upload again with replace:True.`);
+	}
+	if (report.replacedFiles.length > 0) {
+		const removed = report.removed.length > 0 ? `: removed ${articles(report.removed.length)} the upload does not have` : '';
+		notes.push(`Replaced ${report.replacedFiles.map(file).join(', ')}${removed}.`);
+	}
+	return formatRefreshReport(heading, report, { changed: 'Replaced', notes });
 }
 
 const verdictHeadings: Record<ClaimCheck['verdict'], { title: string; lead: string; color: number }> = {

@@ -18,6 +18,11 @@ export interface AnalyzedQuestion {
 	 * "what is the *magnitude*", "who was *killed*"): a sentence that lacks it cannot give the detail asked for.
 	 */
 	focus: string | null;
+	/**
+	 * A follow-up's terms taken from the question before it, beside a subject of its own (see `analyzeFollowUp`).
+	 * They say whose detail is asked for, not which, so like light terms they match at a fraction of their weight.
+	 */
+	borrowed?: ReadonlySet<string>;
 }
 
 const AUXILIARY = 'is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|of|the|a|an';

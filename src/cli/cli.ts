@@ -100,8 +100,9 @@ function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise
 			if (line.flags.batch) return (engine) => askBatch(engine, io, json, asOf);
 			if (line.positionals.length === 0) throw usageError('ask', 'Please give a question.');
 			const question = line.positionals.join(' ');
+			const earlier = line.flags['follow-up-of'] === undefined ? [] : [line.flags['follow-up-of']];
 			return (engine) => {
-				const answer = engine.answer(question, { asOf });
+				const answer = engine.answer(question, { asOf, earlier });
 				print(io, answer, json, () => formatAnswer(answer));
 				return 0;
 			};

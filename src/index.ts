@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 	const logger = pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 	const supervisor = superviseProcess({ process, logger, drainTimeoutMs: config.drainTimeoutSeconds * 1_000 });
 	try {
-		const engine = await StoryEngine.open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, logger });
+		const engine = await StoryEngine.open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, dataDir: config.dataDir, logger });
 		const context = createBotContext({
 			engine,
 			logger,

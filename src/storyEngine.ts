@@ -6,15 +6,17 @@ import { viewAsOf } from './answer/asOf.js';
 /** For adapters that check an as-of date before the corpus loads; every read checks it too. */
 export { parseAsOfDate } from './answer/asOf.js';
 import { checkClaim } from './answer/checkClaim.js';
+import { markAnswer, markClaimCheck, markHits, markTimeline, paragraphCorrections } from './answer/corrections.js';
 import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
 import { buildTimeline } from './answer/timeline.js';
-import type { Answer, AsOfCoverage, ClaimCheck, ParagraphHit, Timeline } from './answer/types.js';
+import type { Answer, AsOfCoverage, ClaimCheck, Correction, ParagraphHit, Timeline } from './answer/types.js';
 import { type CorpusFileCache, type CorpusLoad, loadCorpus, type PendingFiles } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
+import { CORRECTIONS_FILE_NAME, CorrectionStore } from './correctionStore.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
 import { removeFileDurably, removeStaleTemporaries, stageFile } from './fsAtomic.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -37,6 +39,8 @@ export interface RefreshReport {
 	/** Who asked for the refresh (a Discord user, "cli"), or null at start-up. */
 	by: string | null;
 	durationMs: number;
+	/** One for each paragraph of a changed document whose text changed, recorded before the report is returned. */
+	corrections: Correction[];
 }
 
 export interface CorpusStatus {
@@ -87,7 +91,21 @@ export interface StoryEngineOptions {
 	logger?: Logger;
 	/** Write a snapshot after start-up and refreshes (default true). */
 	persist?: boolean;
+	/** Where the corrections are kept (DATA_DIR); null keeps them in memory, for this process only (the default). */
+	dataDir?: string | null;
 }
+
+/** A moderator's correction of one paragraph, with the file that corrects it or (without one) a note alone. */
+export interface CorrectionRequest {
+	doc: string;
+	paragraph: number;
+	note: string;
+	/** Replaces the document's file; its other changed paragraphs are recorded too, without a note. */
+	upload?: UploadedArticle;
+}
+
+/** Notes a moderator gives with a file, by document and paragraph number. */
+type CorrectionNotes = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 interface State extends Library {
 	readonly index: ParagraphIndex;
@@ -118,9 +136,11 @@ export class StoryEngine {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
 	readonly #saves = new Set<Promise<void>>();
+	readonly #corrections: CorrectionStore;
 
-	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build') {
+	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore) {
 		this.#options = options;
+		this.#corrections = corrections;
 		this.#state = state;
 		this.#lastRefresh = report;
 		this.#startedFrom = startedFrom;
@@ -128,10 +148,11 @@ export class StoryEngine {
 
 	/** Loads the corpus, then the index snapshot for exactly these contents, or builds (and saves) the index. */
 	static async open(options: StoryEngineOptions): Promise<StoryEngine> {
-		const settings = { logger: silentLogger, persist: true, ...options };
+		const settings = { logger: silentLogger, persist: true, dataDir: null, ...options };
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
 		loadLexicalData();
+		const corrections = settings.dataDir ? await CorrectionStore.open(settings.dataDir, settings.logger) : CorrectionStore.inMemory();
 		const leftovers = await removeStaleTemporaries(settings.corpusDir);
 		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted upload left behind');
 		const load = await loadCorpus(settings.corpusDir);
@@ -151,8 +172,9 @@ export class StoryEngine {
 			at: new Date(),
 			by: null,
 			durationMs: performance.now() - started,
+			corrections: [],
 		};
-		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build');
+		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build', corrections);
 		if (!fromSnapshot) await engine.#persist(state);
 		settings.logger.info({ documents: state.articles.size, key, from: engine.#startedFrom, ms: Math.round(report.durationMs) }, 'Corpus ready');
 		return engine;
@@ -165,28 +187,40 @@ export class StoryEngine {
 	answer(question: string, { asOf, earlier = [] }: AsOf & { earlier?: readonly string[] } = {}): Answer {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
 		const [first, ...rest] = earlier;
-		const answer = first === undefined ? answerQuestion(library, question) : answerFollowUp(library, question, [first, ...rest]);
+		const answer = markAnswer(first === undefined ? answerQuestion(library, question) : answerFollowUp(library, question, [first, ...rest]), this.#corrections.lookup);
 		return coverage ? { ...answer, asOf: coverage } : answer;
 	}
 
 	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
-		const result = searchParagraphs(library, query, limit, offset);
+		const found = searchParagraphs(library, query, limit, offset);
+		const result = { ...found, hits: markHits(found.hits, this.#corrections.lookup) };
 		return coverage ? { ...result, asOf: coverage } : result;
 	}
 
 	/** The story's dated events in order, optionally `about` a subject. */
 	timeline({ about = null, asOf }: { about?: string | null } & AsOf = {}): Timeline {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
-		return { ...buildTimeline(library, about), asOf: coverage };
+		return { ...markTimeline(buildTimeline(library, about), this.#corrections.lookup), asOf: coverage };
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {
-		return quoteParagraph(this.#state, doc, paragraph);
+		const [hit] = markHits([quoteParagraph(this.#state, doc, paragraph)], this.#corrections.lookup);
+		return hit!;
 	}
 
 	checkClaim(text: string): ClaimCheck {
-		return checkClaim(this.#state, text);
+		return markClaimCheck(checkClaim(this.#state, text), this.#corrections.lookup);
+	}
+
+	/** Every correction recorded, oldest first. */
+	corrections(): readonly Correction[] {
+		return this.#corrections.list();
+	}
+
+	/** The paragraph's latest correction, whose `before` is the text a quote of it showed earlier. */
+	correctionOf(doc: string, paragraph: number): Correction | undefined {
+		return this.#corrections.latest(doc, paragraph);
 	}
 
 	documents(): DocumentSummary[] {
@@ -223,35 +257,63 @@ export class StoryEngine {
 	 * is removed and the corpus, on disk and serving, is as it was.
 	 */
 	addDocument(upload: UploadedArticle, by: string | null = null): Promise<UploadReport> {
+		return this.#enqueue(() => this.#add(upload, by));
+	}
+
+	/**
+	 * Records a moderator's correction of one paragraph. With an upload, the upload replaces the document's file (as
+	 * `addDocument` with `replace`), and the note goes with the paragraph's change; without one, or when the file
+	 * leaves that paragraph as it was, the note is recorded on the paragraph as it reads now (its `before` is the text
+	 * a noteless correction found by a refresh had replaced, so the note completes that correction).
+	 */
+	correct({ doc, paragraph, note, upload }: CorrectionRequest, by: string): Promise<{ corrections: Correction[]; upload: UploadReport | null }> {
 		return this.#enqueue(async () => {
-			const directory = this.#options.corpusDir;
-			const prepared = await prepareUpload(upload, this.#state.articles, await readdir(directory));
-			const removedFiles = prepared.replacedFiles.filter((file) => file !== prepared.fileName);
-			for (const file of removedFiles) this.#assertSingleDocumentFile(file, new Set(prepared.articles.map((article) => article.id)));
-			const staged = await stageFile(path.join(directory, prepared.fileName), prepared.content);
-			try {
-				const report = await this.#refresh(by, {
-					files: new Map([[prepared.fileName, staged.path], ...removedFiles.map((file): [string, null] => [file, null])]),
-					required: new Set([prepared.fileName]),
-					commit: async () => {
-						await staged.commit();
-						const leftovers: CorpusProblem[] = [];
-						for (const file of removedFiles) {
-							await removeFileDurably(path.join(directory, file)).catch((error: Error) =>
-								leftovers.push({ file, reason: 'the upload replaced this file, but it could not be removed: remove it by hand', cause: error.message }),
-							);
-						}
-						return leftovers;
-					},
-				});
-				if (prepared.replacedFiles.length > 0 && report.removed.length > 0) {
-					this.#options.logger.warn({ files: prepared.replacedFiles, removed: report.removed, by }, `An upload replaced ${prepared.replacedFiles.join(', ')}: removed ${report.removed.length} ${report.removed.length === 1 ? 'article' : 'articles'}`);
-				}
-				return { ...report, file: prepared.fileName, nameTaken: prepared.nameTaken, replacedFiles: prepared.replacedFiles };
-			} finally {
-				await staged.discard();
-			}
+			this.quote(doc, paragraph);
+			const notes = new Map([[doc, new Map([[paragraph, note]])]]);
+			const report = upload ? await this.#add({ ...upload, replace: true }, by, notes) : null;
+			const recorded = report?.corrections ?? [];
+			if (recorded.some((correction) => correction.doc === doc && correction.paragraph === paragraph)) return { corrections: recorded, upload: report };
+			const now = this.quote(doc, paragraph).text;
+			const earlier = this.#corrections.latest(doc, paragraph);
+			const before = earlier && earlier.note === null && earlier.after === now ? earlier.before : now;
+			const correction: Correction = { doc, paragraph, note, by, at: new Date().toISOString(), before, after: now };
+			await this.#corrections.record([correction]);
+			return { corrections: [...recorded, correction], upload: report };
 		});
+	}
+
+	async #add(upload: UploadedArticle, by: string | null, notes?: CorrectionNotes): Promise<UploadReport> {
+		const directory = this.#options.corpusDir;
+		const prepared = await prepareUpload(upload, this.#state.articles, await readdir(directory));
+		const missing = [...(notes?.keys() ?? [])].filter((doc) => !prepared.articles.some((article) => article.id === doc));
+		if (missing.length > 0) {
+			throw new UserFacingError(ErrorCodes.InvalidDocument, `The file does not hold the document ${missing.join(', ')}, so it cannot correct it. Nothing was changed.`);
+		}
+		const removedFiles = prepared.replacedFiles.filter((file) => file !== prepared.fileName);
+		for (const file of removedFiles) this.#assertSingleDocumentFile(file, new Set(prepared.articles.map((article) => article.id)));
+		const staged = await stageFile(path.join(directory, prepared.fileName), prepared.content);
+		try {
+			const report = await this.#refresh(by, {
+				files: new Map([[prepared.fileName, staged.path], ...removedFiles.map((file): [string, null] => [file, null])]),
+				required: new Set([prepared.fileName]),
+				commit: async () => {
+					await staged.commit();
+					const leftovers: CorpusProblem[] = [];
+					for (const file of removedFiles) {
+						await removeFileDurably(path.join(directory, file)).catch((error: Error) =>
+							leftovers.push({ file, reason: 'the upload replaced this file, but it could not be removed: remove it by hand', cause: error.message }),
+						);
+					}
+					return leftovers;
+				},
+			}, notes);
+			if (prepared.replacedFiles.length > 0 && report.removed.length > 0) {
+				this.#options.logger.warn({ files: prepared.replacedFiles, removed: report.removed, by }, `An upload replaced ${prepared.replacedFiles.join(', ')}: removed ${report.removed.length} ${report.removed.length === 1 ? 'article' : 'articles'}`);
+			}
+			return { ...report, file: prepared.fileName, nameTaken: prepared.nameTaken, replacedFiles: prepared.replacedFiles };
+		} finally {
+			await staged.discard();
+		}
 	}
 
 	removeDocument(doc: string, by: string | null = null): Promise<RefreshReport> {
@@ -287,7 +349,7 @@ export class StoryEngine {
 	 * then swaps the state in one assignment. A failure before the swap leaves the current state and the files as
 	 * they were, and is logged with the step that failed; the user hears which step, not the internal message.
 	 */
-	async #refresh(by: string | null, change?: PendingChange): Promise<RefreshReport> {
+	async #refresh(by: string | null, change?: PendingChange, notes?: CorrectionNotes): Promise<RefreshReport> {
 		const started = performance.now();
 		const current = this.#state;
 		let step = 'reading the corpus';
@@ -299,11 +361,12 @@ export class StoryEngine {
 				throw new UserFacingError(ErrorCodes.InvalidDocument, `The file was not added: ${unloadable.map((problem) => `${problem.file}: ${problem.reason}`).join('; ')}. Nothing was changed.`);
 			}
 			step = 'indexing';
-			const { next, report: built } = this.#nextState(current, load, by, started);
+			const { next, report: built } = this.#nextState(current, load, by, started, notes);
 			step = 'moving the file into place';
 			const leftovers = (await change?.commit()) ?? [];
-			const report = { ...built, problems: [...built.problems, ...leftovers] };
 			this.#state = next;
+			const unsaved = await this.#recordCorrections(built.corrections);
+			const report = { ...built, problems: [...built.problems, ...leftovers, ...unsaved] };
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
 			for (const problem of leftovers) this.#options.logger.warn(problem, 'A file the change replaced could not be removed');
@@ -317,8 +380,22 @@ export class StoryEngine {
 		}
 	}
 
+	/**
+	 * Past the swap, a correction that cannot be saved does not undo the change: it is logged with what it held and
+	 * reported as a problem, so it never goes unnoticed.
+	 */
+	async #recordCorrections(corrections: Correction[]): Promise<CorpusProblem[]> {
+		try {
+			await this.#corrections.record(corrections);
+			return [];
+		} catch (error) {
+			this.#options.logger.error({ corrections, err: error }, 'Could not save the corrections this refresh found');
+			return [{ file: CORRECTIONS_FILE_NAME, reason: `${corrections.length} corrections could not be saved; they are in the log`, cause: (error as Error).message }];
+		}
+	}
+
 	/** The state after a load, with its own index: the current one is not touched. */
-	#nextState(current: State, load: CorpusLoad, by: string | null, started: number): { next: State; report: RefreshReport } {
+	#nextState(current: State, load: CorpusLoad, by: string | null, started: number, notes?: CorrectionNotes): { next: State; report: RefreshReport } {
 		const failedFiles = new Set(load.problems.map(fileOf));
 		const next = byId(load.articles);
 		// A file that broke keeps serving what it held before, so one bad save never empties the story.
@@ -335,14 +412,17 @@ export class StoryEngine {
 		const index = current.index.withChanges({ remove: outgoing, add: [...added, ...changed] });
 		const articles = [...next.values()].sort((a, b) => a.file.localeCompare(b.file) || a.id.localeCompare(b.id));
 		const state: State = { ...openLibrary(byId(articles), index), index, key: snapshotKey(articles), files: load.files };
+		const at = new Date();
+		const corrections = changed.flatMap((article) => paragraphCorrections(current.articles.get(article.id)!, article, { by, at, notes: notes?.get(article.id) }));
 		const report: RefreshReport = {
 			added: added.map((article) => article.id),
 			changed: changed.map((article) => article.id),
 			removed: removed.map((article) => article.id),
 			problems: load.problems,
-			at: new Date(),
+			at,
 			by,
 			durationMs: performance.now() - started,
+			corrections,
 		};
 		return { next: state, report };
 	}

@@ -7,6 +7,29 @@ export interface Citation {
 	date: string | null;
 	url: string | null;
 	section: string | null;
+	/** Present when the paragraph was corrected: the latest correction, for a visible "Corrected <date>: <note>" line. */
+	corrected?: CorrectionMark;
+}
+
+/** What a quote from a corrected paragraph shows about its correction. */
+export interface CorrectionMark {
+	/** The day it was recorded, YYYY-MM-DD (UTC). */
+	on: string;
+	/** Null for a correction a refresh found, until a moderator gives one. */
+	note: string | null;
+}
+
+/** One correction to one paragraph: recorded by a moderator, or found when a refresh changed the paragraph's text. */
+export interface Correction {
+	doc: string;
+	paragraph: number;
+	note: string | null;
+	/** Who recorded it (a Discord user tag, "cli"), or null when a refresh at start-up found it. */
+	by: string | null;
+	/** ISO timestamp. */
+	at: string;
+	before: string;
+	after: string;
 }
 
 /** A verbatim sentence, or run of sentences, from one paragraph. `text` is always a substring of that paragraph. */

@@ -165,7 +165,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 		const work = prepare(parsed, io);
 		const config = parseSharedConfig(parsed.flags.corpus ? { ...io.env, CORPUS_DIR: parsed.flags.corpus } : io.env);
 		const open = io.openEngine ?? ((options) => StoryEngine.open(options));
-		const engine = await open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, logger: stderrLogger(io.stderr) });
+		const engine = await open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, dataDir: config.dataDir, logger: stderrLogger(io.stderr) });
 		if (engine.documents().length === 0) throw new UserFacingError(ErrorCodes.InvalidArgument, `No articles could be loaded from ${config.corpusDir}.`);
 		return await work(engine);
 	} catch (error) {

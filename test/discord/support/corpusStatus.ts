@@ -6,6 +6,6 @@ export const status: CorpusStatus = {
 	paragraphs: 40,
 	snapshotHash: '74068a930be207c9',
 	dateRange: { from: '2025-12-05', to: '2025-12-05' },
-	lastRefresh: { added: [], changed: [], removed: [], problems: [], at: new Date('2025-12-06T10:30:00Z'), by: null, durationMs: 12 },
+	lastRefresh: { added: [], changed: [], removed: [], problems: [], at: new Date('2025-12-06T10:30:00Z'), by: null, durationMs: 12, corrections: [] },
 	startedFrom: 'build',
 };

@@ -52,7 +52,7 @@ export async function startTestBot({ copyCorpus = false, cooldownSeconds = 0, wr
 	const dataDir = path.join(workDir, 'data');
 	const logs: LogRecord[] = [];
 	const logger = recordingLogger(logs);
-	const engine = wrapEngine(await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), logger, persist: false }));
+	const engine = wrapEngine(await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), dataDir, logger, persist: false }));
 	const context = createBotContext({ engine, logger, dataDir, moderatorRoleIds: [MODERATOR_ROLE_ID], cooldownSeconds });
 	const standIn = await DiscordStandIn.start();
 	const bot = await startBot({ token: FAKE_TOKEN, apiBase: standIn.apiBase, context });

@@ -54,3 +54,8 @@ export function markTimeline<T extends Pick<Timeline, 'entries' | 'undated'>>(ti
 		undated: timeline.undated.map((claim) => markCitation(claim, lookup)),
 	};
 }
+
+/** The line every adapter shows under a quote of a corrected paragraph (the note escaped as the adapter needs). */
+export function describeCorrection({ on, note }: CorrectionMark): string {
+	return `Corrected ${on}: ${note ?? 'the paragraph’s text changed; no note was given.'}`;
+}

@@ -1,5 +1,5 @@
 import type { Answer, AsOfCoverage, Citation, ParagraphHit, Quote } from '../answer/types.js';
-import type { DocumentSummary } from '../storyEngine.js';
+import { describeCorrection, type DocumentSummary } from '../storyEngine.js';
 import { nestQuoteMarks } from './quoteMarks.js';
 
 function publisherName(citation: Pick<Citation, 'publisher'>): string {
@@ -55,6 +55,11 @@ export function citationsInOrder(citations: readonly Citation[]): (citation: Cit
 	};
 }
 
+/** Under a quote of a corrected paragraph, "Corrected 2025-12-08: …" on a line of its own; nothing for any other. */
+export function correctionLine({ corrected }: Citation, indent: string): string {
+	return corrected ? `\n${indent}${describeCorrection(corrected)}` : '';
+}
+
 /** A quote between double quotation marks, its own marks nested inside them. */
 export function quoted(text: string): string {
 	return `“${nestQuoteMarks(text)}”`;
@@ -64,7 +69,7 @@ export function formatAnswer(answer: Answer): string {
 	const quotes = answer.outcome === 'not-covered' ? [] : answer.quotes.slice(0, 3);
 	const related = answer.outcome === 'not-covered' ? answer.related : [];
 	const cite = citationsInOrder([...quotes, ...answer.conflicts.flatMap((conflict) => conflict.claims), ...related].map((quote) => quote.citation));
-	const formatQuote = (quote: Quote, indent = '') => `${indent}${quoted(quote.text)}\n${indent}  ${cite(quote.citation)}`;
+	const formatQuote = (quote: Quote, indent = '') => `${indent}${quoted(quote.text)}\n${indent}  ${cite(quote.citation)}${correctionLine(quote.citation, `${indent}  `)}`;
 	const lines: string[] = [];
 	if (answer.continuedFrom) {
 		const { question, borrowed } = answer.continuedFrom;
@@ -78,7 +83,7 @@ export function formatAnswer(answer: Answer): string {
 	}
 	for (const conflict of answer.conflicts) {
 		lines.push(`\nSources disagree on the ${conflict.kind === 'name' ? `spelling of ${conflict.subject}` : `${conflict.kind} of the ${conflict.subject}`}:`);
-		for (const claim of conflict.claims) lines.push(`  • ${claim.value} ${cite(claim.citation)}\n    ${quoted(claim.text)}`);
+		for (const claim of conflict.claims) lines.push(`  • ${claim.value} ${cite(claim.citation)}\n    ${quoted(claim.text)}${correctionLine(claim.citation, '    ')}`);
 	}
 	if (related.length > 0) {
 		lines.push('\nRelated passages (not an answer):');
@@ -92,7 +97,8 @@ export function formatAnswer(answer: Answer): string {
 export function formatAnswerLine(answer: Answer): string {
 	const top = answer.quotes[0];
 	const label = answer.outcome === 'closest' ? '[closest passage] ' : '';
-	const body = top ? `${label}${quoted(top.text)} ${formatCitation(top.citation)}` : (answer.reason ?? '');
+	const correction = top?.citation.corrected ? ` [${describeCorrection(top.citation.corrected)}]` : '';
+	const body = top ? `${label}${quoted(top.text)} ${formatCitation(top.citation)}${correction}` : (answer.reason ?? '');
 	const disagreement = answer.conflicts.length > 0 ? ` [sources disagree: ${answer.conflicts.map((conflict) => conflict.claims.map((claim) => claim.value).join(' / ')).join('; ')}]` : '';
 	return `${answer.question}\t${body}${disagreement}`;
 }
@@ -105,7 +111,7 @@ export function formatHit(hit: ParagraphHit, mark: (text: string) => string): st
 		at = end;
 	}
 	text += hit.text.slice(at);
-	return `${text}\n  ${formatCitation(hit.citation)} [${hit.citation.doc}]`;
+	return `${text}\n  ${formatCitation(hit.citation)} [${hit.citation.doc}]${correctionLine(hit.citation, '  ')}`;
 }
 
 export interface SearchPage {

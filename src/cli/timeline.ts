@@ -1,12 +1,12 @@
 import type { Citation, DatedSentence, Timeline, TimelineEntry } from '../answer/types.js';
-import { citationsInOrder, quoted } from './format.js';
+import { citationsInOrder, correctionLine, quoted } from './format.js';
 
 type Cite = (citation: Citation) => string;
 
 /** The date as the sentence gives it, then the sentence and its citation below; `lead` opens the first line. */
 function formatDated({ date, text, citation }: DatedSentence, lead: string, cite: Cite): string {
 	const indent = ' '.repeat(lead.length + 2);
-	return `${lead}${date.label}\n${indent}${quoted(text)}\n${indent}${cite(citation)}`;
+	return `${lead}${date.label}\n${indent}${quoted(text)}\n${indent}${cite(citation)}${correctionLine(citation, indent)}`;
 }
 
 function formatEntry(entry: TimelineEntry, cite: Cite): string {

@@ -1,6 +1,6 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
-import type { CorpusStatus, DocumentSummary, RefreshReport, UploadReport } from '../storyEngine.js';
+import { type CorpusStatus, describeCorrection, type DocumentSummary, type RefreshReport, type UploadReport } from '../storyEngine.js';
 import { type ButtonKind, ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
@@ -65,6 +65,15 @@ function citationParts(citation: Citation, escape: (text: string) => string): st
 	return `— ${[escape(singleLine(citation.publisher)), citation.date ?? 'undated', `"${title}"`, `¶${citation.paragraph}`].join(', ')}`;
 }
 
+/** A note is a moderator's words: one line, bounded, and escaped wherever Markdown renders. */
+const MAX_CORRECTION_NOTE_LENGTH = 300;
+
+/** "Corrected 2025-12-08: …" on its own line under a citation of a corrected paragraph; nothing for any other. */
+function correctionLine({ corrected }: Citation, escape: (text: string) => string): string {
+	if (!corrected) return '';
+	return `\n${describeCorrection({ ...corrected, note: corrected.note && escape(trimText(singleLine(corrected.note), MAX_CORRECTION_NOTE_LENGTH)) })}`;
+}
+
 /**
  * "— The Associated Press, 2025-12-05, "Title", ¶4 · [link](…)": the same shape as the command line's citations.
  * In message content the link is wrapped in <> so Discord does not unfurl a preview under the quote.
@@ -72,12 +81,13 @@ function citationParts(citation: Citation, escape: (text: string) => string): st
 export function formatCitation(citation: Citation, { inContent = false } = {}): string {
 	const href = safeUrl(citation.url);
 	const link = href ? ` · [link](${inContent ? `<${href}>` : href})` : '';
-	return `${citationParts(citation, escapeMarkdown)}${link}`;
+	return `${citationParts(citation, escapeMarkdown)}${link}${correctionLine(citation, escapeMarkdown)}`;
 }
 
 /** For embed footers and autocomplete names, which show text as is: no Markdown, so no escaping. */
 function plainCitation(citation: Citation): string {
-	return citationParts(citation, (text) => text);
+	const asIs = (text: string) => text;
+	return `${citationParts(citation, asIs)}${correctionLine(citation, asIs)}`;
 }
 
 function blockQuote(text: string): string {

@@ -97,6 +97,14 @@ export interface StoryEngineOptions {
 	dataDir?: string | null;
 }
 
+export interface CorrectionResult {
+	/** The correction of the paragraph asked for, with its note. */
+	correction: Correction;
+	/** Every correction recorded, that one included: a file can change other paragraphs too. */
+	corrections: Correction[];
+	upload: UploadReport | null;
+}
+
 /** A moderator's correction of one paragraph, with the file that corrects it or (without one) a note alone. */
 export interface CorrectionRequest {
 	doc: string;
@@ -268,19 +276,20 @@ export class StoryEngine {
 	 * leaves that paragraph as it was, the note is recorded on the paragraph as it reads now (its `before` is the text
 	 * a noteless correction found by a refresh had replaced, so the note completes that correction).
 	 */
-	correct({ doc, paragraph, note, upload }: CorrectionRequest, by: string): Promise<{ corrections: Correction[]; upload: UploadReport | null }> {
+	correct({ doc, paragraph, note, upload }: CorrectionRequest, by: string): Promise<CorrectionResult> {
 		return this.#enqueue(async () => {
 			this.quote(doc, paragraph);
 			const notes = new Map([[doc, new Map([[paragraph, note]])]]);
 			const report = upload ? await this.#add({ ...upload, replace: true }, by, notes) : null;
 			const recorded = report?.corrections ?? [];
-			if (recorded.some((correction) => correction.doc === doc && correction.paragraph === paragraph)) return { corrections: recorded, upload: report };
+			const found = recorded.find((correction) => correction.doc === doc && correction.paragraph === paragraph);
+			if (found) return { correction: found, corrections: recorded, upload: report };
 			const now = this.quote(doc, paragraph).text;
 			const earlier = this.#corrections.latest(doc, paragraph);
 			const before = earlier && earlier.note === null && earlier.after === now ? earlier.before : now;
 			const correction: Correction = { doc, paragraph, note, by, at: new Date().toISOString(), before, after: now };
 			await this.#corrections.record([correction]);
-			return { corrections: [...recorded, correction], upload: report };
+			return { correction, corrections: [...recorded, correction], upload: report };
 		});
 	}
 

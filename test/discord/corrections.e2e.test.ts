@@ -1,7 +1,12 @@
 /** End to end: corrections shown under quotes, and recorded by moderators, against a copy of the story corpus. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusDefinition, MAX_CORRECTION_NOTE_LENGTH } from '../../src/discord/commands/definitions.js';
+import { MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
-import { integer, messageCommand, message, newReporter, slashCommand, string } from './support/fixtures.js';
+import { attachment, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
 
 let bot: TestBot;
@@ -50,5 +55,76 @@ describe('a quote from a corrected paragraph', () => {
 		expect(searched.embeds[0]?.description).toContain(`Corrected ${today()}:`);
 		const checked = dataOf(await bot.interact(messageCommand('Check against the story', message(text))));
 		expect(checked.embeds[0]?.description).toContain(`Corrected ${today()}:`);
+	});
+});
+
+const AP = 'ap-dumayr-raid-2025-12-05';
+const corpus = (name: string, options: Option[], as: Member = Members.deskEditor, resolved?: object) => slashCommand('corpus', [subcommand(name, options)], as, resolved);
+
+interface Embed {
+	title?: string;
+	description?: string;
+	fields?: { name: string; value: string }[];
+	footer?: { text: string };
+}
+
+/** Moderator work defers (ephemerally), then edits the deferred reply. */
+async function deferredEmbeds(interaction: ReturnType<typeof corpus>): Promise<Embed[]> {
+	const callback = await bot.interact(interaction);
+	expect(callback.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+	const edit = (await bot.editOf(interaction)).body as { embeds: Embed[]; allowed_mentions: unknown };
+	expect(edit.allowed_mentions).toEqual({ parse: [] });
+	return edit.embeds;
+}
+
+describe('/corpus correct and /corpus corrections', () => {
+	it('are registered by deploy-commands, with the options the issue names', () => {
+		const names = (name: string) => corpusDefinition.options.find((option) => option.name === name);
+		expect(names('correct')).toMatchObject({ options: [{ name: 'document', required: true, autocomplete: true }, { name: 'paragraph', required: true }, { name: 'note', required: true, max_length: MAX_CORRECTION_NOTE_LENGTH }, { name: 'file' }] });
+		expect(names('corrections')).toBeDefined();
+	});
+
+	it('lets a moderator correct a paragraph with a file: the reply shows before and after, and /quote the note', async () => {
+		const file = path.join(bot.corpusDir, `${AP}.md`);
+		const before = bot.engine.quote(AP, 3).text;
+		const after = `${before} This sentence was added by the correction.`;
+		const content = (await readFile(file, 'utf8')).replace(before, after);
+		const upload = attachment(`${AP}.md`, bot.standIn.serveFile(`${AP}.md`, content), Buffer.byteLength(content));
+		const options = [string('document', AP), integer('paragraph', 3), string('note', 'A sentence was added.'), { name: 'file', type: ApplicationCommandOptionType.Attachment, value: upload.id }];
+		const [recorded, replaced] = await deferredEmbeds(corpus('correct', options, Members.deskEditor, { attachments: { [upload.id]: upload } }));
+		expect(recorded).toMatchObject({ title: `Correction recorded: ${AP} ¶3`, description: 'A sentence was added.' });
+		expect(recorded?.fields?.map((field) => field.name)).toEqual(['Before', 'After']);
+		expect(recorded?.fields?.[1]?.value).toContain('This sentence was added by the correction.');
+		expect(replaced?.title).toBe('File replaced');
+		const quoted = dataOf(await bot.interact(slashCommand('quote', [string('source', AP), integer('paragraph', 3)])));
+		expect(quoted.content).toContain(`This sentence was added by the correction.`);
+		expect(quoted.content).toContain(`\nCorrected ${today()}: A sentence was added.`);
+		expect(bot.engine.correctionOf(AP, 3)).toMatchObject({ before, after, note: 'A sentence was added.', by: expect.any(String) });
+	});
+
+	it('refuses a reporter, and records nothing', async () => {
+		const recorded = bot.engine.corrections().length;
+		const reply = await bot.interact(corpus('correct', [string('document', AP), integer('paragraph', 4), string('note', 'No.')], Members.reporter));
+		expect((reply.body as { data: { content: string; flags: number } }).data).toMatchObject({
+			content: 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.',
+			flags: MessageFlags.Ephemeral,
+		});
+		expect(bot.engine.corrections()).toHaveLength(recorded);
+	});
+
+	it('refuses a paragraph the document does not have, with a clear ephemeral line', async () => {
+		const interaction = corpus('correct', [string('document', AP), integer('paragraph', 99), string('note', 'x')]);
+		await bot.interact(interaction);
+		expect(((await bot.editOf(interaction)).body as { content: string }).content).toBe(`"${AP}" has paragraphs 1 to 24; there is no paragraph 99.`);
+	});
+
+	it('lists the corrections newest first, within one embed, counting the rest', async () => {
+		for (let paragraph = 5; paragraph <= 24; paragraph++) await bot.engine.correct({ doc: AP, paragraph, note: `Paragraph ${paragraph}: ${'a long explanation of the change, '.repeat(8)}` }, 'desk#1');
+		const reply = await bot.interact(corpus('corrections', []));
+		const [embed] = (reply.body as { data: { embeds: Embed[]; flags: number } }).data.embeds;
+		expect(embed?.title).toBe(`Corrections (${bot.engine.corrections().length})`);
+		expect(embed?.description?.startsWith(`**${AP} ¶24**`)).toBe(true);
+		expect(embed!.description!.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION_LENGTH);
+		expect(embed?.description).toMatch(/… and \d+ more$/);
 	});
 });

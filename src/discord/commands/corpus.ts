@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
 import { downloadUpload, fileTooLarge } from '../../corpus/downloadUpload.js';
+import { parseParagraphNumber } from '../../corpus/paragraphNumber.js';
+import type { UploadedArticle } from '../../storyEngine.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import { printable } from '../../printable.js';
@@ -8,7 +10,8 @@ import type { BotContext } from '../context.js';
 import { formatRefreshReport, formatStatus, formatUploadReport } from '../format.js';
 import { deferReply, sendReply } from '../reply.js';
 import { escapeMarkdown } from '../text.js';
-import { CorpusSubcommands } from './definitions.js';
+import { formatCorrectionResult, formatCorrections } from '../formatCorrections.js';
+import { CorpusSubcommands, MAX_CORRECTION_NOTE_LENGTH } from './definitions.js';
 
 export const UPLOAD_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
 /** Discord's own upload limit for servers without boosts. */
@@ -35,14 +38,21 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 			const file = interaction.options.getAttachment('file', true);
 			checkUpload(file);
 			await deferReply(interaction, { ephemeral: true });
-			const upload = {
-				fileName: file.name,
-				content: await downloadUpload(file.url, { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS }),
-				meta: readMeta(interaction),
-				replace: interaction.options.getBoolean('replace') ?? false,
-			};
+			const upload = await readUpload(file, readMeta(interaction), interaction.options.getBoolean('replace') ?? false);
 			return sendReply(interaction, formatUploadReport(`Added ${escapeMarkdown(printable(file.name))}`, await engine.addDocument(upload, by)));
 		}
+		case CorpusSubcommands.Correct: {
+			const doc = interaction.options.getString('document', true);
+			const paragraph = parseParagraphNumber(interaction.options.get('paragraph', true).value, doc);
+			const note = readNote(interaction.options.getString('note', true));
+			const file = interaction.options.getAttachment('file');
+			if (file) checkUpload(file);
+			await deferReply(interaction, { ephemeral: true });
+			const upload = file ? await readUpload(file, {}, true) : undefined;
+			return sendReply(interaction, formatCorrectionResult(await engine.correct({ doc, paragraph, note, ...(upload ? { upload } : {}) }, by)));
+		}
+		case CorpusSubcommands.Corrections:
+			return sendReply(interaction, formatCorrections(engine.corrections()));
 		case CorpusSubcommands.Remove: {
 			const doc = interaction.options.getString('document', true);
 			await deferReply(interaction, { ephemeral: true });
@@ -63,6 +73,18 @@ function checkUpload(file: Attachment): void {
 		throw new UserFacingError(ErrorCodes.InvalidDocument, 'The file name must be a plain name, without folders.');
 	}
 	if (file.size > MAX_UPLOAD_BYTES) throw fileTooLarge(MAX_UPLOAD_BYTES);
+}
+
+function readUpload(file: Attachment, meta: Partial<ArticleMeta>, replace: boolean): Promise<UploadedArticle> {
+	return downloadUpload(file.url, { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS }).then((content) => ({ fileName: file.name, content, meta, replace }));
+}
+
+/** Discord enforces the length for its own client; the check here holds for any other. */
+function readNote(typed: string): string {
+	const note = printable(typed, Number.MAX_SAFE_INTEGER);
+	if (note === '') throw new UserFacingError(ErrorCodes.InvalidArgument, 'Please say what was corrected in the note.');
+	if ([...note].length > MAX_CORRECTION_NOTE_LENGTH) throw new UserFacingError(ErrorCodes.InvalidArgument, `The note must be at most ${MAX_CORRECTION_NOTE_LENGTH} characters.`);
+	return note;
 }
 
 /** Only what the moderator filled in: the engine keeps the file's own metadata for the rest. */

@@ -27,10 +27,14 @@ export const CorpusSubcommands = {
 	Add: 'add',
 	Remove: 'remove',
 	Status: 'status',
+	Correct: 'correct',
+	Corrections: 'corrections',
 } as const;
 
 export const MAX_QUESTION_LENGTH = 300;
 export const MAX_QUERY_LENGTH = 300;
+/** A correction note is read under every quote of its paragraph: a sentence or two. */
+export const MAX_CORRECTION_NOTE_LENGTH = 300;
 
 // A newsroom tool lives in its server: no DMs, no user installs.
 const inServers = {
@@ -168,6 +172,22 @@ export const corpusDefinition = {
 			type: ApplicationCommandOptionType.Subcommand,
 			name: CorpusSubcommands.Status,
 			description: 'Corpus size, snapshot, last refresh and feedback counts',
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: CorpusSubcommands.Correct,
+			description: 'Record a correction of one paragraph, shown under every quote of it',
+			options: [
+				{ type: ApplicationCommandOptionType.String, name: 'document', description: 'The article', required: true, autocomplete: true },
+				{ type: ApplicationCommandOptionType.Integer, name: 'paragraph', description: 'The paragraph number (¶), counting from 1', required: true, min_value: 1 },
+				{ type: ApplicationCommandOptionType.String, name: 'note', description: 'What was corrected, e.g. "The raid was on Oct. 19, not Oct. 29."', required: true, max_length: MAX_CORRECTION_NOTE_LENGTH },
+				{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The corrected article (.md, .txt or .jsonl), replacing its file' },
+			],
+		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: CorpusSubcommands.Corrections,
+			description: 'List the corrections recorded, newest first',
 		},
 	],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

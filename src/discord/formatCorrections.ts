@@ -1,0 +1,54 @@
+import { time, type APIEmbedField } from 'discord.js';
+import type { Correction } from '../answer/types.js';
+import type { CorrectionResult } from '../storyEngine.js';
+import { Colors, formatUploadReport } from './format.js';
+import { MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
+import { escapeMarkdown, joinWithin, renderWithin, singleLine, trimText } from './text.js';
+
+/** Enough of a paragraph to recognise it by; the whole text is in `corrections.json`. */
+const MAX_LISTED_TEXT_LENGTH = 160;
+const MAX_LISTED_NOTE_LENGTH = 300;
+
+function noteOf(correction: Correction): string {
+	return correction.note === null ? '*no note: found when the file changed*' : escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH));
+}
+
+/** "**ap-… ¶12** · <time> · by desk#1" over its note: one entry of the list. */
+function listEntry(correction: Correction): string {
+	const by = correction.by ? ` · by ${escapeMarkdown(correction.by)}` : '';
+	return `**${escapeMarkdown(correction.doc)} ¶${correction.paragraph}** · ${time(new Date(correction.at), 'f')}${by}\n${noteOf(correction)}`;
+}
+
+/** Every correction, newest first, as many as one embed holds and a count of the rest. */
+export function formatCorrections(corrections: readonly Correction[]): Reply {
+	const newest = [...corrections].reverse();
+	return {
+		ephemeral: true,
+		embeds: [
+			{
+				title: `Corrections (${corrections.length})`,
+				description: newest.length > 0 ? joinWithin(newest.map(listEntry), MAX_EMBED_DESCRIPTION_LENGTH, { separator: '\n\n' }) : 'No correction has been recorded.',
+				color: Colors.Moderation,
+				...(newest.length > 0 ? { footer: { text: 'Newest first; the full texts are in corrections.json in DATA_DIR.' } } : {}),
+			},
+		],
+	};
+}
+
+function textField(name: string, text: string): APIEmbedField {
+	return { name, value: renderWithin(text, Math.min(MAX_LISTED_TEXT_LENGTH * 4, MAX_EMBED_FIELD_VALUE_LENGTH)) || '(empty)' };
+}
+
+/** The correction recorded (its texts before and after), and with a file, what replacing it changed. */
+export function formatCorrectionResult({ correction: recorded, corrections, upload }: CorrectionResult): Reply {
+	const others = corrections.length - 1;
+	const heading = `Correction recorded: ${recorded.doc} ¶${recorded.paragraph}`;
+	const embed = {
+		title: trimText(heading, 256),
+		description: [noteOf(recorded), ...(others > 0 ? [`The file changed ${others} other ${others === 1 ? 'paragraph' : 'paragraphs'} too, recorded without a note.`] : [])].join('\n\n'),
+		color: Colors.Moderation,
+		fields: recorded.before === recorded.after ? [textField('Text', recorded.after)] : [textField('Before', recorded.before), textField('After', recorded.after)],
+	};
+	if (!upload) return { ephemeral: true, embeds: [embed] };
+	return { ephemeral: true, embeds: [embed, ...(formatUploadReport('File replaced', upload).embeds ?? [])] };
+}

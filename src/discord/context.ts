@@ -39,6 +39,8 @@ export interface BotContext {
 	searchSessions: ExpiringMap<ReadSession & { query: string }>;
 	/** What a timeline was asked about, by the id of the interaction that asked, for the page buttons. */
 	timelineSessions: ExpiringMap<ReadSession & { about: string | null }>;
+	/** The paragraph a /quote showed, by the id of its interaction, for the "Earlier text" button. */
+	quoteSessions: ExpiringMap<{ doc: string; paragraph: number }>;
 }
 
 /** Interaction tokens live 15 minutes; buttons outliving their state say so plainly. */
@@ -65,5 +67,6 @@ export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, co
 		askSessions: new ExpiringMap(sessions),
 		searchSessions: new ExpiringMap(sessions),
 		timelineSessions: new ExpiringMap(sessions),
+		quoteSessions: new ExpiringMap(sessions),
 	};
 }

@@ -10,6 +10,7 @@ export const ButtonKinds = {
 	SearchPage: 'search-page',
 	FollowUp: 'ask-follow',
 	TimelinePage: 'timeline-page',
+	EarlierText: 'quote-earlier',
 } as const;
 
 export type ButtonKind = (typeof ButtonKinds)[keyof typeof ButtonKinds];

@@ -1,8 +1,9 @@
 import { time, type APIEmbedField } from 'discord.js';
 import type { Correction } from '../answer/types.js';
-import type { CorrectionResult } from '../storyEngine.js';
+import { type CorrectionResult, describeCorrection } from '../storyEngine.js';
+import { ButtonKinds, encodeCustomId } from './customId.js';
 import { Colors, formatUploadReport } from './format.js';
-import { MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
+import { buttonRow, type ButtonRow, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
 import { escapeMarkdown, joinWithin, renderWithin, singleLine, trimText } from './text.js';
 
 /** Enough of a paragraph to recognise it by; the whole text is in `corrections.json`. */
@@ -51,4 +52,27 @@ export function formatCorrectionResult({ correction: recorded, corrections, uplo
 	};
 	if (!upload) return { ephemeral: true, embeds: [embed] };
 	return { ephemeral: true, embeds: [embed, ...(formatUploadReport('File replaced', upload).embeds ?? [])] };
+}
+
+/** Under a /quote of a corrected paragraph. */
+export function earlierTextButton(session: string): ButtonRow {
+	return buttonRow({ customId: encodeCustomId(ButtonKinds.EarlierText, session, 'before'), label: 'Earlier text', emoji: '🕘' });
+}
+
+/** The text before the correction, verbatim, with what the correction said. */
+export function formatEarlierText(correction: Correction): Reply {
+	const unchanged = correction.before === correction.after;
+	return {
+		ephemeral: true,
+		embeds: [
+			{
+				title: trimText(`${correction.doc} ¶${correction.paragraph} before its correction`, 256),
+				description: unchanged
+					? 'The correction left the text as it was; its note:\n\n' + noteOf(correction)
+					: renderWithin(correction.before, MAX_EMBED_DESCRIPTION_LENGTH, (kept) => kept.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n')),
+				color: Colors.Moderation,
+				footer: { text: describeCorrection({ on: correction.at.slice(0, 10), note: correction.note && trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH) }) },
+			},
+		],
+	};
 }

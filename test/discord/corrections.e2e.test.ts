@@ -5,8 +5,9 @@ import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDefinition, MAX_CORRECTION_NOTE_LENGTH } from '../../src/discord/commands/definitions.js';
 import { MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
+import { escapeMarkdown } from '../../src/discord/text.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
-import { attachment, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
+import { attachment, buttonClick, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
 
 let bot: TestBot;
@@ -100,6 +101,20 @@ describe('/corpus correct and /corpus corrections', () => {
 		expect(quoted.content).toContain(`This sentence was added by the correction.`);
 		expect(quoted.content).toContain(`\nCorrected ${today()}: A sentence was added.`);
 		expect(bot.engine.correctionOf(AP, 3)).toMatchObject({ before, after, note: 'A sentence was added.', by: expect.any(String) });
+	});
+
+	it('lets anyone see the earlier text of a corrected paragraph from /quote, on request', async () => {
+		const interaction = slashCommand('quote', [string('source', AP), integer('paragraph', 3)]);
+		const [row] = (dataOf(await bot.interact(interaction)) as ReplyData & { components: { components: { custom_id: string; label: string }[] }[] }).components;
+		expect(row?.components[0]?.label).toBe('Earlier text');
+		const reply = await bot.interact(buttonClick(row!.components[0]!.custom_id, message(''), newReporter()));
+		const data = dataOf(reply) as ReplyData & { flags: number };
+		expect(data.flags).toBe(MessageFlags.Ephemeral);
+		expect(data.embeds[0]?.description).toBe(`> ${escapeMarkdown(bot.engine.correctionOf(AP, 3)!.before)}`);
+		expect(data.embeds[0]?.description).not.toContain('added by the correction');
+		expect(data.embeds[0]?.footer?.text).toBe(`Corrected ${today()}: A sentence was added.`);
+		const plain = dataOf(await bot.interact(slashCommand('quote', [string('source', AP), integer('paragraph', 2)]))) as ReplyData & { components: unknown[] };
+		expect(plain.components).toEqual([]);
 	});
 
 	it('refuses a reporter, and records nothing', async () => {

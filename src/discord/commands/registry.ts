@@ -14,7 +14,7 @@ import { CommandNames, type CommandName } from './definitions.js';
 import { completeDocument } from './documentChoices.js';
 import { onFollowUp, onFollowUpSubmit } from './followUp.js';
 import { runHelp } from './help.js';
-import { runQuote } from './quote.js';
+import { onEarlierText, runQuote } from './quote.js';
 import { onSearchPage, runSearch } from './search.js';
 import { runSources } from './sources.js';
 import { onTimelinePage, runTimeline } from './timeline.js';
@@ -54,6 +54,7 @@ export const buttonHandlers = {
 	[ButtonKinds.SearchPage]: onSearchPage,
 	[ButtonKinds.FollowUp]: onFollowUp,
 	[ButtonKinds.TimelinePage]: onTimelinePage,
+	[ButtonKinds.EarlierText]: onEarlierText,
 } satisfies Record<ButtonKind, ButtonHandler>;
 
 export type ModalHandler = (interaction: ModalSubmitInteraction, customId: ParsedCustomId<ModalKind>, context: BotContext) => Promise<void>;

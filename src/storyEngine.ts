@@ -147,6 +147,7 @@ export class StoryEngine {
 	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
 	readonly #saves = new Set<Promise<void>>();
 	readonly #corrections: CorrectionStore;
+	readonly #correctionListeners = new Set<(corrections: readonly Correction[]) => void>();
 
 	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore) {
 		this.#options = options;
@@ -288,7 +289,7 @@ export class StoryEngine {
 			const earlier = this.#corrections.latest(doc, paragraph);
 			const before = earlier && earlier.note === null && earlier.after === now ? earlier.before : now;
 			const correction: Correction = { doc, paragraph, note, by, at: new Date().toISOString(), before, after: now };
-			await this.#corrections.record([correction]);
+			await this.#saveCorrections([correction]);
 			return { correction, corrections: [...recorded, correction], upload: report };
 		});
 	}
@@ -392,12 +393,33 @@ export class StoryEngine {
 	}
 
 	/**
+	 * Calls `listener` with the corrections each refresh or moderator records, once they are saved (the bot posts its
+	 * notices from here). Returns a function that stops the calls.
+	 */
+	onCorrections(listener: (corrections: readonly Correction[]) => void): () => void {
+		this.#correctionListeners.add(listener);
+		return () => this.#correctionListeners.delete(listener);
+	}
+
+	async #saveCorrections(corrections: Correction[]): Promise<void> {
+		await this.#corrections.record(corrections);
+		if (corrections.length === 0) return;
+		for (const listener of this.#correctionListeners) {
+			try {
+				listener(corrections);
+			} catch (error) {
+				this.#options.logger.error({ err: error }, 'A correction listener failed');
+			}
+		}
+	}
+
+	/**
 	 * Past the swap, a correction that cannot be saved does not undo the change: it is logged with what it held and
 	 * reported as a problem, so it never goes unnoticed.
 	 */
 	async #recordCorrections(corrections: Correction[]): Promise<CorpusProblem[]> {
 		try {
-			await this.#corrections.record(corrections);
+			await this.#saveCorrections(corrections);
 			return [];
 		} catch (error) {
 			this.#options.logger.error({ corrections, err: error }, 'Could not save the corrections this refresh found');

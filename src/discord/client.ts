@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { BotContext } from './context.js';
+import { postCorrectionNotices } from './correctionNotices.js';
 import { createInteractionHandler } from './dispatcher.js';
 import { InteractionGate } from './interactionGate.js';
 
@@ -75,6 +76,7 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 		throw error;
 	}
 	logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Connected to Discord');
+	const stopNotices = context.engine.onCorrections((corrections) => void postCorrectionNotices(client.rest, context, corrections));
 	return {
 		client: client as Client<true>,
 		async drain(timeoutMs) {
@@ -87,10 +89,14 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 				timeoutMs,
 			);
 			const report = { settled, inFlight: gate.inFlight };
+			stopNotices();
 			await client.destroy();
 			return report;
 		},
-		stop: () => client.destroy(),
+		stop: () => {
+			stopNotices();
+			return client.destroy();
+		},
 	};
 }
 

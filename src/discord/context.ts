@@ -2,7 +2,9 @@ import type { Logger } from '../logger.js';
 import type { StoryEngine } from '../storyEngine.js';
 import { Cooldowns } from './cooldowns.js';
 import { ExpiringMap } from './expiringMap.js';
+import type { NoticeFailure } from './correctionNotices.js';
 import { FeedbackLog } from './feedbackLog.js';
+import { QuoteLedger } from './quoteLedger.js';
 
 /** What a button needs to find its question again. */
 export interface AskSession {
@@ -41,6 +43,10 @@ export interface BotContext {
 	timelineSessions: ExpiringMap<ReadSession & { about: string | null }>;
 	/** The paragraph a /quote showed, by the id of its interaction, for the "Earlier text" button. */
 	quoteSessions: ExpiringMap<{ doc: string; paragraph: number }>;
+	/** Which paragraphs the bot's public replies quoted, for correction notices. */
+	ledger: QuoteLedger;
+	/** Correction notices that could not be posted, latest last. */
+	noticeFailures: NoticeFailure[];
 }
 
 /** Interaction tokens live 15 minutes; buttons outliving their state say so plainly. */
@@ -53,10 +59,14 @@ export interface BotContextOptions {
 	dataDir: string;
 	moderatorRoleIds: readonly string[];
 	cooldownSeconds: number;
+	/** How far back a correction notice reaches (default 30 days). */
+	correctionNoticeDays?: number;
 	now?: () => number;
 }
 
-export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, cooldownSeconds, now = Date.now }: BotContextOptions): BotContext {
+export const DEFAULT_CORRECTION_NOTICE_DAYS = 30;
+
+export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, cooldownSeconds, correctionNoticeDays = DEFAULT_CORRECTION_NOTICE_DAYS, now = Date.now }: BotContextOptions): BotContext {
 	const sessions = { ttlMs: SESSION_TTL_MS, maxEntries: MAX_SESSIONS, now };
 	return {
 		engine,
@@ -68,5 +78,7 @@ export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, co
 		searchSessions: new ExpiringMap(sessions),
 		timelineSessions: new ExpiringMap(sessions),
 		quoteSessions: new ExpiringMap(sessions),
+		ledger: new QuoteLedger(dataDir, { retentionDays: correctionNoticeDays, logger, now }),
+		noticeFailures: [],
 	};
 }

@@ -3,7 +3,8 @@ import type { Correction } from '../answer/types.js';
 import { type CorrectionResult, describeCorrection } from '../storyEngine.js';
 import { ButtonKinds, encodeCustomId } from './customId.js';
 import { Colors, formatUploadReport } from './format.js';
-import { buttonRow, type ButtonRow, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
+import type { NoticeFailure } from './correctionNotices.js';
+import { buttonRow, type ButtonRow, MAX_CONTENT_LENGTH, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
 import { escapeMarkdown, joinWithin, renderWithin, singleLine, trimText } from './text.js';
 
 /** Enough of a paragraph to recognise it by; the whole text is in `corrections.json`. */
@@ -52,6 +53,24 @@ export function formatCorrectionResult({ correction: recorded, corrections, uplo
 	};
 	if (!upload) return { ephemeral: true, embeds: [embed] };
 	return { ephemeral: true, embeds: [embed, ...(formatUploadReport('File replaced', upload).embeds ?? [])] };
+}
+
+/**
+ * "Correction: The Associated Press ¶12, quoted here on 2025-12-06, was corrected on 2025-12-08: …", then the
+ * paragraph as it reads now, within one message.
+ */
+export function formatCorrectionNotice(correction: Correction, source: string, quotedOn: string): string {
+	const note = correction.note === null ? 'the paragraph’s text changed; no note was given.' : escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH));
+	const heading = `Correction: ${escapeMarkdown(source)}, quoted here on ${quotedOn}, was corrected on ${correction.at.slice(0, 10)}: ${note}`;
+	const text = correction.after === correction.before ? '' : `\nIt now reads:\n${renderWithin(correction.after, MAX_CONTENT_LENGTH - heading.length - 20, (kept) => kept.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n'))}`;
+	return `${heading}${text}`;
+}
+
+/** The notices that could not be posted, for /corpus status; nothing when every notice went out. */
+export function noticeFailureField(failures: readonly NoticeFailure[]): APIEmbedField[] {
+	if (failures.length === 0) return [];
+	const lines = [...failures].reverse().map((failure) => `• <#${failure.channelId}>: ${escapeMarkdown(failure.doc)} ¶${failure.paragraph} (${escapeMarkdown(failure.reason)})`);
+	return [{ name: `Correction notices not posted (${failures.length})`, value: joinWithin(lines, MAX_EMBED_FIELD_VALUE_LENGTH) }];
 }
 
 /** Under a /quote of a corrected paragraph. */

@@ -3,6 +3,7 @@ import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
+import { recordQuotes } from '../correctionNotices.js';
 import { sendReply } from '../reply.js';
 import { MAX_QUESTION_LENGTH } from './definitions.js';
 import { replyExpired } from './expired.js';
@@ -24,6 +25,7 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 	const answer = context.engine.answer(question, session);
 	context.askSessions.set(interaction.id, session);
 	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
+	await recordQuotes(interaction, context, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation), session);
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback

@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { parseParagraphNumber } from '../../corpus/paragraphNumber.js';
 import type { BotContext } from '../context.js';
+import { recordQuotes } from '../correctionNotices.js';
 import type { ParsedCustomId } from '../customId.js';
 import { formatQuote } from '../format.js';
 import { earlierTextButton, formatEarlierText } from '../formatCorrections.js';
@@ -14,9 +15,9 @@ export async function runQuote(interaction: ChatInputCommandInteraction, context
 	const paragraph = parseParagraphNumber(interaction.options.get('paragraph', true).value, source);
 	const hit = context.engine.quote(source, paragraph);
 	const reply = formatQuote(hit);
-	if (!hit.citation.corrected) return sendReply(interaction, reply);
-	context.quoteSessions.set(interaction.id, { doc: hit.citation.doc, paragraph });
-	await sendReply(interaction, { ...reply, components: [earlierTextButton(interaction.id)] });
+	if (hit.citation.corrected) context.quoteSessions.set(interaction.id, { doc: hit.citation.doc, paragraph });
+	await sendReply(interaction, hit.citation.corrected ? { ...reply, components: [earlierTextButton(interaction.id)] } : reply);
+	await recordQuotes(interaction, context, [hit.citation], { ephemeral: false });
 }
 
 /** The paragraph as it read before its latest correction, to the one who asks only. */

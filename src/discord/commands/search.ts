@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext, ReadSession } from '../context.js';
 import { formatSearchPage, SEARCH_HITS_PER_PAGE } from '../format.js';
+import { recordQuotes } from '../correctionNotices.js';
 import { sendReply } from '../reply.js';
 import { pageTurner } from './pages.js';
 
@@ -16,6 +17,7 @@ export async function runSearch(interaction: ChatInputCommandInteraction, contex
 	const page = searchPage(context, stored, 0, interaction.id, hide);
 	context.searchSessions.set(interaction.id, stored);
 	await sendReply(interaction, page);
+	await recordQuotes(interaction, context, context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, asOf: stored.asOf }).hits.map((hit) => hit.citation), { ephemeral: hide });
 }
 
 export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false));

@@ -60,6 +60,10 @@ export class DiscordStandIn {
 	/** Attachments whose download waits, as from a slow CDN, until the promise settles. */
 	readonly #held = new Map<string, Promise<void>>();
 	readonly #sockets = new Set<WebSocket>();
+	/** The message id each interaction's reply got, by interaction token: what fetching "@original" returns. */
+	readonly originalMessageIds = new Map<string, string>();
+	/** Channels where posting a message answers 403 Missing Permissions, as without the Send Messages permission. */
+	readonly forbiddenChannels = new Set<string>();
 	#session: Session | null = null;
 	#rejectResume = false;
 	readonly #server: Server;
@@ -218,6 +222,17 @@ export class DiscordStandIn {
 			return query.with_response === 'true' ? { status: 200, body: { interaction: {} } } : { status: 204 };
 		}
 		if (/^PATCH \/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route)) {
+			return { status: 200, body: messageFrom(body) };
+		}
+		const original = /^GET \/api\/v10\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(route);
+		if (original) {
+			const token = original[1]!;
+			if (!this.originalMessageIds.has(token)) this.originalMessageIds.set(token, nextSnowflake());
+			return { status: 200, body: { ...messageFrom({}), id: this.originalMessageIds.get(token) } };
+		}
+		const channel = /^POST \/api\/v10\/channels\/(\d+)\/messages$/.exec(route);
+		if (channel) {
+			if (this.forbiddenChannels.has(channel[1]!)) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
 			return { status: 200, body: messageFrom(body) };
 		}
 		if (/^POST \/api\/v10\/webhooks\/\d+\/[^/]+$/.test(route)) {

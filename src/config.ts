@@ -88,6 +88,7 @@ const botSchema = sharedSchema.extend({
 	DISCORD_API_BASE: optional(apiBase),
 	COOLDOWN: optional(seconds(3_600)),
 	DRAIN_TIMEOUT: optional(seconds(MAX_DRAIN_TIMEOUT_SECONDS)),
+	CORRECTION_NOTICE_DAYS: optional(z.coerce.number({ error: 'must be a number of days' }).int('must be whole days').min(0, 'must not be negative').max(366, 'must be at most 366 days')),
 });
 
 export interface BotConfig extends SharedConfig {
@@ -101,9 +102,12 @@ export interface BotConfig extends SharedConfig {
 	cooldownSeconds: number;
 	/** On SIGTERM or SIGINT, how long interactions in flight and queued refreshes may take before the gateway closes. */
 	drainTimeoutSeconds: number;
+	/** How far back a correction notice reaches: channels where the paragraph was quoted within this many days. */
+	correctionNoticeDays: number;
 }
 
 export const DEFAULT_COOLDOWN_SECONDS = 5;
+export const DEFAULT_CORRECTION_NOTICE_DAYS = 30;
 /** Under the 10 s that Docker, and many process managers, allow between SIGTERM and SIGKILL. */
 export const DEFAULT_DRAIN_TIMEOUT_SECONDS = 8;
 
@@ -120,5 +124,6 @@ export function parseBotConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Rea
 		apiBase: data.DISCORD_API_BASE ?? DEFAULT_DISCORD_API_BASE,
 		cooldownSeconds: data.COOLDOWN ?? DEFAULT_COOLDOWN_SECONDS,
 		drainTimeoutSeconds: data.DRAIN_TIMEOUT ?? DEFAULT_DRAIN_TIMEOUT_SECONDS,
+		correctionNoticeDays: data.CORRECTION_NOTICE_DAYS ?? DEFAULT_CORRECTION_NOTICE_DAYS,
 	});
 }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
 			dataDir: config.dataDir,
 			moderatorRoleIds: config.moderatorRoleIds,
 			cooldownSeconds: config.cooldownSeconds,
+			correctionNoticeDays: config.correctionNoticeDays,
 		});
 		const bot = await startBot({ token: config.token, apiBase: config.apiBase, context });
 		supervisor.serve((timeoutMs) => bot.drain(timeoutMs));

@@ -1,3 +1,4 @@
+import { DEFAULT_CORRECTION_NOTICE_DAYS } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StoryEngine } from '../storyEngine.js';
 import { Cooldowns } from './cooldowns.js';
@@ -64,7 +65,6 @@ export interface BotContextOptions {
 	now?: () => number;
 }
 
-export const DEFAULT_CORRECTION_NOTICE_DAYS = 30;
 
 export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, cooldownSeconds, correctionNoticeDays = DEFAULT_CORRECTION_NOTICE_DAYS, now = Date.now }: BotContextOptions): BotContext {
 	const sessions = { ttlMs: SESSION_TTL_MS, maxEntries: MAX_SESSIONS, now };

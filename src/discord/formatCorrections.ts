@@ -66,11 +66,13 @@ export function formatCorrectionNotice(correction: Correction, source: string, q
 	return `${heading}${text}`;
 }
 
-/** The notices that could not be posted, for /corpus status; nothing when every notice went out. */
-export function noticeFailureField(failures: readonly NoticeFailure[]): APIEmbedField[] {
-	if (failures.length === 0) return [];
+/** /corpus status with the notices that could not be posted, latest first; as it was when every notice went out. */
+export function withNoticeFailures(status: Reply, failures: readonly NoticeFailure[]): Reply {
+	const [embed, ...rest] = status.embeds ?? [];
+	if (failures.length === 0 || !embed) return status;
 	const lines = [...failures].reverse().map((failure) => `• <#${failure.channelId}>: ${escapeMarkdown(failure.doc)} ¶${failure.paragraph} (${escapeMarkdown(failure.reason)})`);
-	return [{ name: `Correction notices not posted (${failures.length})`, value: joinWithin(lines, MAX_EMBED_FIELD_VALUE_LENGTH) }];
+	const field = { name: `Correction notices not posted (${failures.length})`, value: joinWithin(lines, MAX_EMBED_FIELD_VALUE_LENGTH) };
+	return { ...status, embeds: [{ ...embed, fields: [...(embed.fields ?? []), field] }, ...rest] };
 }
 
 /** Under a /quote of a corrected paragraph. */

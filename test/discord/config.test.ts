@@ -29,6 +29,7 @@ describe('parseBotConfig', () => {
 			apiBase: DEFAULT_DISCORD_API_BASE,
 			cooldownSeconds: 5,
 			drainTimeoutSeconds: 8,
+			correctionNoticeDays: 30,
 		});
 	});
 

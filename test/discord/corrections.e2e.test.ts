@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { corpusDefinition, MAX_CORRECTION_NOTE_LENGTH } from '../../src/discord/commands/definitions.js';
 import { MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
 import { escapeMarkdown } from '../../src/discord/text.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
-import { attachment, buttonClick, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
+import { attachment, buttonClick, CHANNEL, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
 
 let bot: TestBot;
@@ -141,5 +141,53 @@ describe('/corpus correct and /corpus corrections', () => {
 		expect(embed?.description?.startsWith(`**${AP} ¶24**`)).toBe(true);
 		expect(embed!.description!.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION_LENGTH);
 		expect(embed?.description).toMatch(/… and \d+ more$/);
+	});
+});
+
+describe('correction notices', () => {
+	/** Asks in the test channel and waits until the ledger holds the reply's message id. */
+	async function askInChannel(question: string): Promise<{ doc: string; paragraph: number; messageId: string }> {
+		const interaction = slashCommand('ask', [string('question', question)], newReporter());
+		await bot.interact(interaction);
+		const { doc, paragraph } = bot.engine.answer(question).quotes[0]!.citation;
+		const messageId = await vi.waitFor(async () => {
+			const id = bot.standIn.originalMessageIds.get(interaction.token);
+			const entries = await bot.context.ledger.latestQuoting(doc, paragraph);
+			expect(entries.map((entry) => entry.messageId)).toContain(id);
+			return id!;
+		});
+		return { doc, paragraph, messageId };
+	}
+
+	it('posts one notice in the channel where /ask quoted the paragraph, replying to that message, pinging no one', async () => {
+		const { doc, paragraph, messageId } = await askInChannel('What did Airwars say about the raid?');
+		const since = bot.standIn.requests.length;
+		await bot.engine.correct({ doc, paragraph, note: 'A name was misspelt @here' }, 'desk#1');
+		const notice = await bot.standIn.waitForRequest((request) => request.method === 'POST' && request.path === `/api/v10/channels/${CHANNEL.id}/messages`, { since });
+		const body = notice.body as { content: string; message_reference: { message_id: string }; allowed_mentions: unknown };
+		expect(body.message_reference.message_id).toBe(messageId);
+		expect(body.allowed_mentions).toEqual({ parse: [] });
+		expect(body.content).toMatch(new RegExp(`^Correction: .+ ¶${paragraph}, quoted here on ${today()}, was corrected on ${today()}: A name was misspelt \\\\@here`));
+		const notices = bot.standIn.requests.slice(since).filter((request) => request.path === notice.path);
+		expect(notices).toHaveLength(1);
+	});
+
+	it('logs a notice it may not post (403), shows it in /corpus status, and keeps serving', async () => {
+		const { doc, paragraph } = await askInChannel('Who is Emily Tripp?');
+		bot.standIn.forbiddenChannels.add(CHANNEL.id);
+		try {
+			await bot.engine.correct({ doc, paragraph, note: 'Her title was wrong.' }, 'desk#1');
+			await vi.waitFor(() => expect(bot.context.noticeFailures.map((failure) => failure.paragraph)).toContain(paragraph));
+		} finally {
+			bot.standIn.forbiddenChannels.delete(CHANNEL.id);
+		}
+		expect(bot.logs.some((log) => log.level === 'warn' && log.message.startsWith('Could not post a correction notice') && log.details.channelId === CHANNEL.id)).toBe(true);
+		// Read once here, so status answers at once instead of deferring.
+		await bot.context.feedback.counts();
+		const status = await bot.interact(corpus('status', []));
+		const fields = (status.body as { data: { embeds: Embed[] } }).data.embeds[0]?.fields ?? [];
+		const failed = fields.find((field) => field.name.startsWith('Correction notices not posted'));
+		expect(failed?.value).toContain(`<#${CHANNEL.id}>: ${doc} ¶${paragraph} (Missing Permissions)`);
+		expect(dataOf(await bot.interact(slashCommand('quote', [string('source', doc), integer('paragraph', paragraph)]))).content).toContain('Her title was wrong.');
 	});
 });

@@ -10,7 +10,7 @@ import type { BotContext } from '../context.js';
 import { formatRefreshReport, formatStatus, formatUploadReport } from '../format.js';
 import { deferReply, sendReply } from '../reply.js';
 import { escapeMarkdown } from '../text.js';
-import { formatCorrectionResult, formatCorrections } from '../formatCorrections.js';
+import { formatCorrectionResult, formatCorrections, withNoticeFailures } from '../formatCorrections.js';
 import { CorpusSubcommands, MAX_CORRECTION_NOTE_LENGTH } from './definitions.js';
 
 export const UPLOAD_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
@@ -28,7 +28,7 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 			// Running counts answer at once; only the first status reads the log, and that may take a while.
 			const known = context.feedback.knownCounts();
 			if (!known) await deferReply(interaction, { ephemeral: true });
-			return sendReply(interaction, formatStatus(engine.status(), known ?? (await context.feedback.counts())));
+			return sendReply(interaction, withNoticeFailures(formatStatus(engine.status(), known ?? (await context.feedback.counts())), context.noticeFailures));
 		}
 		case CorpusSubcommands.Reload: {
 			await deferReply(interaction, { ephemeral: true });

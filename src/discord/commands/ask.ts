@@ -25,13 +25,13 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 	const answer = context.engine.answer(question, session);
 	context.askSessions.set(interaction.id, session);
 	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
-	await recordQuotes(interaction, context, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation), session);
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback
 			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
 			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
 	}
+	await recordQuotes(interaction, context, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation), session);
 }
 
 export async function onMorePassages(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {

@@ -6,7 +6,7 @@ import { viewAsOf } from './answer/asOf.js';
 /** For adapters that check an as-of date before the corpus loads; every read checks it too. */
 export { parseAsOfDate } from './answer/asOf.js';
 /** The words of a quote's correction line, the same in every adapter. */
-export { describeCorrection } from './answer/corrections.js';
+export { correctionNote, describeCorrection } from './answer/corrections.js';
 import { checkClaim } from './answer/checkClaim.js';
 import { markAnswer, markClaimCheck, markHits, markTimeline, paragraphCorrections } from './answer/corrections.js';
 import { answerFollowUp } from './answer/followUp.js';

@@ -55,7 +55,12 @@ export function markTimeline<T extends Pick<Timeline, 'entries' | 'undated'>>(ti
 	};
 }
 
+/** A correction's note, or what stands for it when a refresh found the change and no one has explained it yet. */
+export function correctionNote(note: string | null): string {
+	return note ?? 'the paragraph’s text changed; no note was given.';
+}
+
 /** The line every adapter shows under a quote of a corrected paragraph (the note escaped as the adapter needs). */
 export function describeCorrection({ on, note }: CorrectionMark): string {
-	return `Corrected ${on}: ${note ?? 'the paragraph’s text changed; no note was given.'}`;
+	return `Corrected ${on}: ${correctionNote(note)}`;
 }

@@ -425,6 +425,7 @@ export function formatRefreshReport(heading: string, report: RefreshReport, { ch
 		...listField('Added', report.added),
 		...listField(changed, report.changed),
 		...listField('Removed', report.removed),
+		...listField('Corrections recorded', report.corrections.map((correction) => `${correction.doc} ¶${correction.paragraph}`)),
 		...(problems.length > 0
 			? [{ name: `Problems (${problems.length})`, value: joinWithin(problems.map((line) => `• ${escapeMarkdown(line)}`), MAX_EMBED_FIELD_VALUE_LENGTH) }]
 			: []),

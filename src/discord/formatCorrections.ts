@@ -1,6 +1,6 @@
 import { time, type APIEmbedField } from 'discord.js';
 import type { Correction } from '../answer/types.js';
-import { type CorrectionResult, describeCorrection } from '../storyEngine.js';
+import { correctionNote, type CorrectionResult, describeCorrection } from '../storyEngine.js';
 import { ButtonKinds, encodeCustomId } from './customId.js';
 import { Colors, formatUploadReport } from './format.js';
 import type { NoticeFailure } from './correctionNotices.js';
@@ -60,7 +60,7 @@ export function formatCorrectionResult({ correction: recorded, corrections, uplo
  * paragraph as it reads now, within one message.
  */
 export function formatCorrectionNotice(correction: Correction, source: string, quotedOn: string): string {
-	const note = correction.note === null ? 'the paragraph’s text changed; no note was given.' : escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH));
+	const note = correctionNote(correction.note && escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH)));
 	const heading = `Correction: ${escapeMarkdown(source)}, quoted here on ${quotedOn}, was corrected on ${correction.at.slice(0, 10)}: ${note}`;
 	const text = correction.after === correction.before ? '' : `\nIt now reads:\n${renderWithin(correction.after, MAX_CONTENT_LENGTH - heading.length - 20, (kept) => kept.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n'))}`;
 	return `${heading}${text}`;

@@ -1,5 +1,5 @@
 /** End to end: corrections shown under quotes, and recorded by moderators, against a copy of the story corpus. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -115,6 +115,17 @@ describe('/corpus correct and /corpus corrections', () => {
 		expect(data.embeds[0]?.footer?.text).toBe(`Corrected ${today()}: A sentence was added.`);
 		const plain = dataOf(await bot.interact(slashCommand('quote', [string('source', AP), integer('paragraph', 2)]))) as ReplyData & { components: unknown[] };
 		expect(plain.components).toEqual([]);
+	});
+
+	it('records, without a note, each paragraph a /corpus reload changed, and says so', async () => {
+		const file = path.join(bot.corpusDir, 'dumayar-raid-analysis.md');
+		const before = bot.engine.quote('dumayar-raid-analysis', 4).text;
+		await writeFile(file, (await readFile(file, 'utf8')).replace(before, `${before} A clarification.`));
+		const [report] = await deferredEmbeds(corpus('reload', []));
+		expect(report?.fields).toContainEqual({ name: 'Corrections recorded (1)', value: 'dumayar-raid-analysis ¶4' });
+		expect(bot.engine.correctionOf('dumayar-raid-analysis', 4)).toMatchObject({ note: null, before, after: `${before} A clarification.` });
+		const quoted = dataOf(await bot.interact(slashCommand('quote', [string('source', 'dumayar-raid-analysis'), integer('paragraph', 4)])));
+		expect(quoted.content).toContain(`Corrected ${today()}: the paragraph’s text changed; no note was given.`);
 	});
 
 	it('refuses a reporter, and records nothing', async () => {

@@ -5,19 +5,20 @@ import { recordQuotes } from '../correctionNotices.js';
 import { sendReply } from '../reply.js';
 import { pageTurner } from './pages.js';
 
+/** The page, and the hits it shows (which the ledger records). */
 function searchPage(context: BotContext, { query, asOf }: ReadSession & { query: string }, offset: number, session: string, ephemeral: boolean) {
 	const { hits, total, asOf: coverage } = context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset, asOf });
-	return formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf: coverage });
+	return { reply: formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf: coverage }), hits };
 }
 
 export async function runSearch(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
 	const query = interaction.options.getString('query', true);
 	const hide = interaction.options.getBoolean('hide') ?? false;
 	const stored = { query, asOf: interaction.options.getString('as_of') ?? undefined };
-	const page = searchPage(context, stored, 0, interaction.id, hide);
+	const { reply, hits } = searchPage(context, stored, 0, interaction.id, hide);
 	context.searchSessions.set(interaction.id, stored);
-	await sendReply(interaction, page);
-	await recordQuotes(interaction, context, context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, asOf: stored.asOf }).hits.map((hit) => hit.citation), { ephemeral: hide });
+	await sendReply(interaction, reply);
+	await recordQuotes(interaction, context, hits.map((hit) => hit.citation), { ephemeral: hide });
 }
 
-export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false));
+export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false).reply);

@@ -2,7 +2,7 @@ import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
 import { paragraphTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
-import { centroidSimilarity, gloVe } from './bridge/embeddings.js';
+import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
 import { type Library, type LocatedParagraph, locateParagraph } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
@@ -233,7 +233,6 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const questionTerms = new Set(terms);
 	const questionVectors = new Map(terms.map((term) => [term, gloVe().vectorOf(term)]));
-	const questionCentroid = gloVe().centroid([...weights.keys()].map((term) => gloVe().vectorOf(term)), [...weights.values()]);
 	const topScore = hits[0]?.score ?? 1;
 	const sentences: ScoredSentence[] = [];
 	/** Question terms that some retrieved paragraph matches in any way. */
@@ -266,9 +265,6 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				unmatched: 0,
 				focusMissing: question.focus !== null && !found[position]!.has(question.focus) ? 1 : 0,
 				semantic: semanticShare(analyzed[position]!, questionVectors, found[position]!, weights, total),
-				exactOfBest: 0,
-				gistIfUnmatched: 0,
-				gist: centroidSimilarity(questionCentroid, gloVe().centroid(analyzed[position]!.vectors)),
 				answerType,
 				typedCoverage: matchedShare(coverage) * answerType,
 				proximity: proximity(tokens[position]!, matches),
@@ -287,12 +283,9 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	const bestBm25 = Math.max(1e-9, ...sentences.map((sentence) => sentence.features.sentenceBm25));
 	// What no retrieved paragraph holds is the same for every sentence: it tells confidence, not ranking.
 	const unmatched = total === 0 ? 1 : [...weights].reduce((sum, [term, weight]) => sum + (retrieved.has(term) ? 0 : weight), 0) / total;
-	const bestExact = Math.max(1e-9, ...sentences.map((sentence) => sentence.features.exact));
 	for (const sentence of sentences) {
 		sentence.features.sentenceBm25 /= bestBm25;
 		sentence.features.unmatched = unmatched;
-		sentence.features.exactOfBest = sentence.features.exact / bestExact;
-		sentence.features.gistIfUnmatched = sentence.features.gist * unmatched;
 		sentence.score = rankingScore(sentence.features);
 		sentence.confidence = confidenceOf(sentence.features);
 	}

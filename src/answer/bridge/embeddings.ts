@@ -16,19 +16,6 @@ export interface Embeddings {
 	vectorOf(term: string): number;
 	/** Cosine similarity of two handles from `vectorOf`; 0 when either is -1. */
 	similarityOf(a: number, b: number): number;
-	/** The mean of the handles' unit vectors, each times its weight (1 when none is given): what a text is about. */
-	centroid(handles: ArrayLike<number>, weights?: ArrayLike<number>): Float32Array;
-}
-
-/** Cosine similarity of two centroids; 0 when either is all zeros. */
-export function centroidSimilarity(a: Float32Array, b: Float32Array): number {
-	let [dot, na, nb] = [0, 0, 0];
-	for (let i = 0; i < a.length; i++) {
-		dot += a[i]! * b[i]!;
-		na += a[i]! * a[i]!;
-		nb += b[i]! * b[i]!;
-	}
-	return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin.gz', import.meta.url);
@@ -64,16 +51,6 @@ function readEmbeddings(): Embeddings {
 	return {
 		vectorOf,
 		similarityOf,
-		centroid(handles, weights) {
-			const sum = new Float32Array(EMBEDDING_DIMENSIONS);
-			for (let h = 0; h < handles.length; h++) {
-				const row = handles[h]!;
-				if (row < 0) continue;
-				const scale = (weights?.[h] ?? 1) / norms[row]!;
-				for (let i = 0, at = row * EMBEDDING_DIMENSIONS; i < EMBEDDING_DIMENSIONS; i++) sum[i]! += vectors[at + i]! * scale;
-			}
-			return sum;
-		},
 		similarity(a, b) {
 			const [va, vb] = [vectorOf(a), vectorOf(b)];
 			return va < 0 || vb < 0 ? null : similarityOf(va, vb);

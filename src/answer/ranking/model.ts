@@ -8,10 +8,7 @@ import { z } from 'zod';
  * paragraph's BM25 against the best one's (`retrieval`) and its place in the ranking (`rank`, 1 / place), the share of
  * question terms matched in any way, unweighted (`termShare`), the sentence's own BM25 against the question's best
  * sentence's (`sentenceBm25`), how close in meaning it is (`semantic`: matched terms count 1, the others
- * their nearest sentence term's GloVe cosine), how alike what the sentence and the question are about are as wholes
- * (`gist`: the cosine of their mean GloVe vectors, the question's weighted by IDF), the sentence's exact coverage
- * against the question's best sentence's (`exactOfBest`), `gist` times `unmatched` (`gistIfUnmatched`: meaning counts
- * for more when the question's words are not the articles'), the share of the question's weight that no retrieved paragraph
+ * their nearest sentence term's GloVe cosine), the share of the question's weight that no retrieved paragraph
  * matches at all (`unmatched`, the same for all of a question's sentences: "sourdough" in a story about a raid),
  * whether the question names the thing it asks about and the sentence lacks it (`focusMissing`: "how many *shells*"), whether the sentence holds the kind of thing asked for
  * (`answerType`) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
@@ -29,9 +26,6 @@ export const FEATURE_NAMES = [
 	'termShare',
 	'sentenceBm25',
 	'semantic',
-	'gist',
-	'exactOfBest',
-	'gistIfUnmatched',
 	'unmatched',
 	'focusMissing',
 	'answerType',

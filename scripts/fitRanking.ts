@@ -157,11 +157,10 @@ function linearScore(example: Example, { bias, weights }: LinearModel): number {
 }
 
 /** What each of `questions` would show first, and how sure of it the confidence model is (0 with no sentence). */
-function topCandidates(examples: readonly Example[], records: readonly QuestionRecord[], questions: readonly number[], ranking: LinearModel, confidence: LinearModel, answerable: LinearModel): Map<number, TopCandidate> {
-	const tops = new Map(questions.map((question): [number, TopCandidate] => [question, { confidence: 0, coverage: 0, right: false, answerable: records[question]!.answerable }]));
-	const probability = (example: Example, model: LinearModel) => 1 / (1 + Math.exp(-linearScore(example, model)));
+function topCandidates(examples: readonly Example[], records: readonly QuestionRecord[], questions: readonly number[], ranking: LinearModel, confidence: LinearModel): Map<number, TopCandidate> {
+	const tops = new Map(questions.map((question): [number, TopCandidate] => [question, { confidence: 0, right: false, answerable: records[question]!.answerable }]));
 	for (const example of bestRanked(examples, ranking)) {
-		tops.set(example.question, { confidence: probability(example, confidence), coverage: probability(example, answerable), right: example.label === 1, answerable: records[example.question]!.answerable });
+		tops.set(example.question, { confidence: 1 / (1 + Math.exp(-linearScore(example, confidence))), right: example.label === 1, answerable: records[example.question]!.answerable });
 	}
 	return tops;
 }
@@ -169,7 +168,6 @@ function topCandidates(examples: readonly Example[], records: readonly QuestionR
 interface FittedModels {
 	ranking: LinearModel;
 	confidence: LinearModel;
-	answerable: LinearModel;
 	thresholds: RankingModel['thresholds'];
 	tops: Map<number, TopCandidate>;
 }
@@ -179,16 +177,12 @@ function fitModels(examples: readonly Example[], records: readonly QuestionRecor
 	const ranking = linear(fitListwise(examples).concat(0));
 	// The confidence model learns from each question's best-ranked sentence only: whether what would be shown first
 	// is right, which is the question the outcome asks.
-	const shownFirst = bestRanked(examples, ranking);
-	const confidence = linear(fitLogistic(shownFirst));
-	// What makes the first quote right and what makes a question answerable differ: a question whose answer sits
-	// below the first quote is answerable, and one about a detail no article gives is not.
-	const answerable = linear(fitLogistic(shownFirst.map((example) => ({ ...example, label: records[example.question]!.answerable ? 1 : 0 }))));
-	const tops = topCandidates(examples, records, questions, ranking, confidence, answerable);
+	const confidence = linear(fitLogistic(bestRanked(examples, ranking)));
+	const tops = topCandidates(examples, records, questions, ranking, confidence);
 	// Thresholds are read on the archive stories alone: the bundled story's questions were written by the people who
 	// hand-tuned the earlier engine on it, so it is easier than a story the engine has never seen.
 	const thresholds = chooseThresholds([...tops].filter(([question]) => records[question]!.set !== STORY_SET).map(([, top]) => top));
-	return { ranking, confidence, answerable, thresholds, tops };
+	return { ranking, confidence, thresholds, tops };
 }
 
 /**
@@ -202,9 +196,9 @@ function crossValidate(examples: readonly Example[], records: readonly QuestionR
 		const inFit = (question: number) => records[question]!.set !== left;
 		const questions = records.map((_, question) => question);
 		const fitted = fitModels(examples.filter((example) => inFit(example.question)), records, questions.filter(inFit));
-		const tops = topCandidates(examples.filter((example) => !inFit(example.question)), records, questions.filter((question) => !inFit(question)), fitted.ranking, fitted.confidence, fitted.answerable);
+		const tops = topCandidates(examples.filter((example) => !inFit(example.question)), records, questions.filter((question) => !inFit(question)), fitted.ranking, fitted.confidence);
 		for (const top of tops.values()) {
-			const refused = top.confidence < fitted.thresholds.answered && top.coverage < fitted.thresholds.closest;
+			const refused = top.confidence < fitted.thresholds.closest;
 			const answered = top.confidence >= fitted.thresholds.answered;
 			if (answered) counts.answered++;
 			if (answered && top.right) counts.answeredRight++;
@@ -224,8 +218,6 @@ function crossValidate(examples: readonly Example[], records: readonly QuestionR
 
 interface TopCandidate {
 	confidence: number;
-	/** The `answerable` model's probability. */
-	coverage: number;
 	right: boolean;
 	answerable: boolean;
 }
@@ -242,9 +234,10 @@ function chooseThresholds(tops: readonly TopCandidate[]): RankingModel['threshol
 	});
 	// The issue's two bars on refusals pull one way each: refuse as many unanswerable questions as possible, and at
 	// most 10% of answerable ones. So the cut is the highest that keeps the second.
-	const answerable = tops.filter((top) => top.answerable).map((top) => top.coverage).sort((a, b) => a - b);
+	const answerable = tops.filter((top) => top.answerable).map((top) => top.confidence).sort((a, b) => a - b);
 	const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
-	return { answered, closest: answerable[allowed] ?? 0 };
+	const closest = Math.min(answered, answerable[allowed] ?? 0);
+	return { answered, closest };
 }
 
 async function main(): Promise<void> {
@@ -267,11 +260,10 @@ async function main(): Promise<void> {
 		crossValidate(examples, records);
 		return;
 	}
-	const { ranking, confidence, answerable: answerableModel, thresholds, tops } = fitModels(examples, records, records.map((_, question) => question));
+	const { ranking, confidence, thresholds, tops } = fitModels(examples, records, records.map((_, question) => question));
 	const model: RankingModel = {
 		ranking,
 		confidence,
-		answerable: answerableModel,
 		thresholds: { answered: round(thresholds.answered), closest: round(thresholds.closest) },
 		fitted: {
 			on: [STORY_SET, ...stories.map((story) => story.slug)],

@@ -51,9 +51,8 @@ function pickQuotes(candidates: readonly ScoredSentence[], limit: number, accept
  * subject, or the detail it asks for, is in no matching sentence.
  */
 export function outcomeOf(evidence: Evidence, thresholds = model.thresholds): AnswerOutcome {
-	const best = evidence.sentences[0];
-	if (!best) return 'not-covered';
-	return best.confidence >= thresholds.answered ? 'answered' : best.answerable >= thresholds.closest ? 'closest' : 'not-covered';
+	const confidence = evidence.sentences[0]?.confidence ?? 0;
+	return confidence >= thresholds.answered ? 'answered' : confidence >= thresholds.closest ? 'closest' : 'not-covered';
 }
 
 const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
@@ -98,7 +97,7 @@ export function answerQuestion(library: Library, question: string): Answer {
 	// Further quotes must clear the fitted bar for a closest passage, or they are related material, not answers.
 	const threshold = model.thresholds.closest;
 	const answered = outcome === 'answered';
-	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.answerable >= threshold && matchesSomething(candidate));
+	const quotes = pickQuotes(evidence.sentences, MAX_QUOTES, (candidate) => candidate.confidence >= threshold && matchesSomething(candidate));
 	const quoted = new Set(quotes.map((quote) => `${quote.citation.doc}#${quote.citation.paragraph}`));
 	const related = pickQuotes(
 		evidence.sentences.filter((candidate) => !quoted.has(`${candidate.located.article.id}#${candidate.located.paragraph.number}`)),

@@ -8,7 +8,7 @@ import { type Library, type LocatedParagraph, locateParagraph } from './library.
 import type { AnalyzedQuestion } from './question.js';
 import { LIGHT_TERM_FACTOR, LIGHT_TERMS } from './questionWords.js';
 import { resolveTerms } from './questionTerms.js';
-import { answerableOf, confidenceOf, type Features, rankingScore } from './ranking/model.js';
+import { confidenceOf, type Features, rankingScore } from './ranking/model.js';
 import { type AnalyzedSentence, type MentionKind, paragraphSentences } from './paragraphSentences.js';
 import type { SentenceSpan } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
@@ -44,10 +44,8 @@ export interface ScoredSentence {
 	features: Features;
 	/** The fitted ranking model's score: only its order among the question's sentences means anything. */
 	score: number;
-	/** The fitted confidence model's probability, 0 to 1, that the sentence answers: whether it is given as the answer. */
+	/** The fitted confidence model's probability, 0 to 1, that the sentence answers: what decides the outcome. */
 	confidence: number;
-	/** The fitted probability, 0 to 1, that the corpus answers the question, read on this sentence: closest or not covered. */
-	answerable: number;
 	/** A neighbour that covers question terms this sentence lacks, so the quote takes both. */
 	extendTo: 'previous' | 'next' | null;
 }
@@ -278,7 +276,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 			const fromPrevious = gain(found[position]!, found[position - 1], weights, total);
 			const fromNext = gain(found[position]!, found[position + 1], weights, total);
 			const extendTo = Math.max(fromPrevious, fromNext) < RUN_GAIN ? null : fromNext >= fromPrevious ? 'next' : 'previous';
-			sentences.push({ located, sentences: spans, position, features, score: 0, confidence: 0, answerable: 0, extendTo });
+			sentences.push({ located, sentences: spans, position, features, score: 0, confidence: 0, extendTo });
 		});
 	});
 	// BM25 of a sentence is only comparable within the question: it is scaled by the best one before scoring.
@@ -290,7 +288,6 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		sentence.features.unmatched = unmatched;
 		sentence.score = rankingScore(sentence.features);
 		sentence.confidence = confidenceOf(sentence.features);
-		sentence.answerable = answerableOf(sentence.features);
 	}
 	sentences.sort((a, b) => b.score - a.score);
 	const documents = [...new Set(hits.map((hit) => hit.id.slice(0, hit.id.lastIndexOf('#'))))];

@@ -55,8 +55,9 @@ describe('spelling correction of common words', () => {
 });
 
 describe('the fitted ranking model', () => {
-	it('ships a weight for every feature', () => {
+	it('ships a weight for every feature and ordered thresholds', () => {
 		const model = parseModel(readFileSync(MODEL_FILE, 'utf8'));
+		expect(model.thresholds.closest).toBeLessThanOrEqual(model.thresholds.answered);
 		expect(model.fitted.questions).toBeGreaterThan(0);
 	});
 

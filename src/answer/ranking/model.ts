@@ -42,22 +42,20 @@ export type Features = Record<FeatureName, number>;
 const linearSchema = z.object({ bias: z.number(), weights: z.record(z.enum(FEATURE_NAMES), z.number()) }).strict();
 
 /**
- * Three linear models over the same features. `ranking` orders a question's sentences (fitted listwise: the softmax
+ * Two linear models over the same features. `ranking` orders a question's sentences (fitted listwise: the softmax
  * over a question's sentences should put its mass on the right ones). `confidence` is the probability that a question's
- * best-ranked sentence is right, which decides whether it is given as the answer; `answerable`, the probability that
- * the corpus answers the question at all, which decides between the closest passages and "not covered". Both are
- * logistic, fitted on each tuning question's best-ranked sentence.
+ * best-ranked sentence is right (logistic, fitted on each tuning question's best-ranked sentence), which chooses
+ * the outcome.
  */
 const weightsSchema = z
 	.object({
 		ranking: linearSchema,
 		confidence: linearSchema,
-		answerable: linearSchema,
 		/**
-		 * At or above `answered` on `confidence`, the best sentence is the answer; below it, at or above `closest` on
-		 * `answerable`, it is shown as the closest passage; below both, the corpus does not cover the question.
+		 * On the model's probability that the best sentence answers: at or above `answered`, it is the answer; at or
+		 * above `closest`, it is shown as the closest passage; below, the corpus does not cover the question.
 		 */
-		thresholds: z.object({ answered: z.number().min(0).max(1), closest: z.number().min(0).max(1) }),
+		thresholds: z.object({ answered: z.number().min(0).max(1), closest: z.number().min(0).max(1) }).refine((t) => t.closest <= t.answered, 'closest must not exceed answered'),
 		/** How the weights were fitted, for the reader: `npm run fit` rewrites this file. */
 		fitted: z.object({ on: z.array(z.string()), at: z.string(), questions: z.number(), candidates: z.number() }).passthrough(),
 	})
@@ -70,7 +68,7 @@ export const MODEL_FILE = new URL('./weights.json', import.meta.url);
 /** Reads and checks a model file: a missing weight or a misplaced threshold is an error, never a silent 0. */
 export function parseModel(json: string): RankingModel {
 	const model = weightsSchema.parse(JSON.parse(json));
-	const missing = FEATURE_NAMES.filter((name) => [model.ranking, model.confidence, model.answerable].some(({ weights }) => weights[name] === undefined));
+	const missing = FEATURE_NAMES.filter((name) => model.ranking.weights[name] === undefined || model.confidence.weights[name] === undefined);
 	if (missing.length > 0) throw new Error(`The ranking model has no weight for ${missing.join(', ')}; refit with npm run fit.`);
 	return model;
 }
@@ -89,12 +87,6 @@ export function rankingScore(features: Features): number {
 	return linearScore(features, model.ranking);
 }
 
-const logistic = (logit: number) => 1 / (1 + Math.exp(-logit));
-
 export function confidenceOf(features: Features): number {
-	return logistic(linearScore(features, model.confidence));
-}
-
-export function answerableOf(features: Features): number {
-	return logistic(linearScore(features, model.answerable));
+	return 1 / (1 + Math.exp(-linearScore(features, model.confidence)));
 }

@@ -7,7 +7,9 @@
  * - `ranking`, listwise: a softmax over each answerable question's sentences, trained to put its mass on the right
  *   ones (what top-1 rewards), by gradient descent (Adam);
  * - `confidence`: L2-regularised logistic regression by Newton's method on each question's best-ranked sentence
- *   (right or not), so it is the probability that what is shown first is right. The thresholds are read on it:
+ *   (right or not), so it is the probability that what is shown first is right. The thresholds are read on it, out
+ *   of fold: on each archive story's questions as models fitted without that story score them, as a new story's
+ *   will be (in-sample, the model is surer of the stories it was fitted on, and a cut read there answers too much):
  * - `answered`: the lowest probability at which the questions answered are still right ≥ 90% of the time (on the
  *   archive stories: see below);
  * - `closest`: below `answered`, the highest cut that refuses at most 10% of the answerable questions, so as many
@@ -185,19 +187,34 @@ function fitModels(examples: readonly Example[], records: readonly QuestionRecor
 	return { ranking, confidence, thresholds, tops };
 }
 
+interface Fold {
+	/** The left-out story's questions, as the models fitted without it rank them. */
+	tops: TopCandidate[];
+	/** The thresholds read on the stories fitted on. */
+	thresholds: RankingModel['thresholds'];
+}
+
+/** Leaves each archive tuning story out in turn, fits on the rest and ranks the story left out. */
+function leaveOneStoryOut(examples: readonly Example[], records: readonly QuestionRecord[]): Fold[] {
+	const questions = records.map((_, question) => question);
+	return [...new Set(records.map((record) => record.set).filter((set) => set !== STORY_SET))].map((left) => {
+		const inFit = (question: number) => records[question]!.set !== left;
+		const fitted = fitModels(examples.filter((example) => inFit(example.question)), records, questions.filter(inFit));
+		const tops = topCandidates(examples.filter((example) => !inFit(example.question)), records, questions.filter((question) => !inFit(question)), fitted.ranking, fitted.confidence);
+		return { tops: [...tops.values()], thresholds: fitted.thresholds };
+	});
+}
+
 /**
- * `--cross-validate`: leaves each archive tuning story out in turn, fits on the rest and scores the story left out,
- * as the engine would answer it (best-ranked sentence, outcome by the thresholds). Pooled, it estimates what a
- * change does on a story the fit has not seen, without reading the held-out stories; it writes nothing.
+ * `--cross-validate`: scores each story left out (see `leaveOneStoryOut`) as the engine would answer it
+ * (best-ranked sentence, outcome by the thresholds read without it). Pooled, it estimates what a change does on a
+ * story the fit has not seen, without reading the held-out stories; it writes nothing. Each fold's thresholds are
+ * read in-sample on the stories it fitted (reading them out of fold too would take a fit per pair of stories).
  */
 function crossValidate(examples: readonly Example[], records: readonly QuestionRecord[]): void {
 	const counts = { answerable: 0, right: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
-	for (const left of new Set(records.map((record) => record.set).filter((set) => set !== STORY_SET))) {
-		const inFit = (question: number) => records[question]!.set !== left;
-		const questions = records.map((_, question) => question);
-		const fitted = fitModels(examples.filter((example) => inFit(example.question)), records, questions.filter(inFit));
-		const tops = topCandidates(examples.filter((example) => !inFit(example.question)), records, questions.filter((question) => !inFit(question)), fitted.ranking, fitted.confidence);
-		for (const top of tops.values()) {
+	for (const fitted of leaveOneStoryOut(examples, records)) {
+		for (const top of fitted.tops) {
 			const refused = top.confidence < fitted.thresholds.closest;
 			const answered = top.confidence >= fitted.thresholds.answered;
 			if (answered) counts.answered++;
@@ -260,7 +277,9 @@ async function main(): Promise<void> {
 		crossValidate(examples, records);
 		return;
 	}
-	const { ranking, confidence, thresholds, tops } = fitModels(examples, records, records.map((_, question) => question));
+	const { ranking, confidence, thresholds: inSample, tops } = fitModels(examples, records, records.map((_, question) => question));
+	// Out of fold (see the header): each archive story as the models fitted without it score it.
+	const thresholds = chooseThresholds(leaveOneStoryOut(examples, records).flatMap((fold) => fold.tops));
 	const model: RankingModel = {
 		ranking,
 		confidence,
@@ -278,7 +297,7 @@ async function main(): Promise<void> {
 	const reachable = new Set(examples.filter((example) => example.label === 1).map((example) => example.question)).size;
 	console.log(`answerable questions with a right sentence among those scored: ${pct(reachable, answerable.length)}`);
 	console.log(`top-1 on the tuning questions: ${pct(answerable.filter((top) => top.right).length, answerable.length)}`);
-	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest}`);
+	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest} (read in-sample: ${round(inSample.answered)}, ${round(inSample.closest)})`);
 	console.log(`ranking: ${JSON.stringify(ranking.weights)}\nconfidence: ${JSON.stringify(confidence)}`);
 }
 

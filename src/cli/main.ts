@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+import '../currentBuild.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';

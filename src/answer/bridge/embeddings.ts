@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 export const EMBEDDING_DIMENSIONS = 100;
 
@@ -18,7 +17,7 @@ export interface Embeddings {
 	similarityOf(a: number, b: number): number;
 }
 
-const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin.gz', import.meta.url);
+const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin', import.meta.url);
 
 function readEmbeddings(): Embeddings {
 	let file: Buffer;
@@ -28,24 +27,25 @@ function readEmbeddings(): Embeddings {
 		// Built at install time, not committed (it is over 2 MB); a checkout that skipped `npm ci` lacks it.
 		throw new Error(`${fileURLToPath(EMBEDDINGS_FILE)} is missing: run \`npm ci\` or \`npm run build-embeddings\` first.`);
 	}
-	const data = gunzipSync(file);
-	const newline = data.indexOf(10);
-	const stems = data.subarray(0, newline).toString('utf8').split(' ');
-	const vectors = new Int8Array(data.buffer, data.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
+	const newline = file.indexOf(10);
+	const stems = file.subarray(0, newline).toString('utf8').split(' ');
+	const vectors = new Int8Array(file.buffer, file.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
 	const rows = new Map(stems.map((stem, row) => [stem, row]));
-	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units.
-	const norms = Float32Array.from(stems, (_, row) => {
-		let sum = 0;
-		for (let i = row * EMBEDDING_DIMENSIONS, end = i + EMBEDDING_DIMENSIONS; i < end; i++) sum += vectors[i]! * vectors[i]!;
-		return Math.sqrt(sum) || 1;
-	});
-	const similarityOf = (a: number, b: number): number => {
-		if (a < 0 || b < 0) return 0;
-		const ra = a * EMBEDDING_DIMENSIONS;
-		const rb = b * EMBEDDING_DIMENSIONS;
+	const dotOf = (ra: number, rb: number) => {
 		let dot = 0;
 		for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
-		return dot / (norms[a]! * norms[b]!);
+		return dot;
+	};
+	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units. Worked out for the
+	// terms compared, not all 40k at start-up; 0 until then.
+	const norms = new Float32Array(stems.length);
+	const normOf = (row: number) => {
+		if (norms[row] === 0) norms[row] = Math.sqrt(dotOf(row * EMBEDDING_DIMENSIONS, row * EMBEDDING_DIMENSIONS)) || 1;
+		return norms[row]!;
+	};
+	const similarityOf = (a: number, b: number): number => {
+		if (a < 0 || b < 0) return 0;
+		return dotOf(a * EMBEDDING_DIMENSIONS, b * EMBEDDING_DIMENSIONS) / (normOf(a) * normOf(b));
 	};
 	const vectorOf = (term: string) => rows.get(term) ?? -1;
 	return {

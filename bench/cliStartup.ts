@@ -54,6 +54,9 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
 const root = path.resolve(values.root);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-cli-startup-'));
+// Wall time on a shared machine is only as good as the machine was quiet: the load is printed beside it.
+const load = () => `${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
+console.log(`${root}: load average ${load()} at the start`);
 try {
 	await measure(`ask "${QUESTION}", bundled corpus, wall`, runs, () => ask(root, dataDir, [QUESTION]), (run) => run.exitMs, 0.8);
 	const { scales, skipped } = await availableScales(['story-bbc-reuters'], values['data-dir']);
@@ -67,6 +70,7 @@ try {
 			await corpus.cleanup();
 		}
 	}
+	console.log(`load average ${load()} at the end`);
 } finally {
 	await rm(dataDir, { recursive: true, force: true });
 }

@@ -19,6 +19,8 @@ export interface Lexicon {
 
 const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);
 const NONE: readonly string[] = [];
+const TAB = 9;
+const NEWLINE = 10;
 
 /**
  * Each section of the file (`w`ords, then `r`elations) is sorted by its key, as the build script writes it: a lookup
@@ -39,16 +41,25 @@ function readLexicon(): Lexicon {
 			if (stem < end) stems.add(text.slice(stem, end));
 		} else if (text[start] === 'r') relations.push(start);
 	}
+	/** The key of the line at `start` against `key`, in the order the build script sorts them, read in place. */
+	const compareKey = (start: number, key: string): number => {
+		for (let i = 0; ; i++) {
+			const code = text.charCodeAt(start + i);
+			const ended = code === TAB || code === NEWLINE;
+			if (i === key.length) return ended ? 0 : 1;
+			if (ended) return -1;
+			if (code !== key.charCodeAt(i)) return code - key.charCodeAt(i);
+		}
+	};
 	/** The fields after the key on the line of `section` whose key is `key`, or null. */
 	const lookUp = (section: readonly number[], key: string): string[] | null => {
 		let [low, high] = [0, section.length - 1];
 		while (low <= high) {
 			const middle = (low + high) >>> 1;
 			const start = section[middle]! + 2;
-			const keyEnd = text.indexOf('\t', start);
-			const found = text.slice(start, keyEnd);
-			if (found === key) return text.slice(keyEnd + 1, text.indexOf('\n', keyEnd)).split('\t');
-			if (found < key) low = middle + 1;
+			const order = compareKey(start, key);
+			if (order === 0) return text.slice(start + key.length + 1, text.indexOf('\n', start)).split('\t');
+			if (order < 0) low = middle + 1;
 			else high = middle - 1;
 		}
 		return null;

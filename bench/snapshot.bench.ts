@@ -1,4 +1,8 @@
-/** Saving the index snapshot and loading it back: the tuned snapshot beside default MiniSearch's JSON. */
+/**
+ * Saving the index snapshot and loading it back: the tuned snapshot beside default MiniSearch's JSON. The checksum
+ * that a load verifies first is also timed alone, and reported as its share of the load.
+ */
+import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
@@ -22,7 +26,7 @@ await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
 		file = (await saveSnapshot(cacheDir, key, index)) ?? '';
 	})).median;
 	const load = (await repeat(runs, async () => {
-		if (!(await loadSnapshot(cacheDir, key, silentLogger))) throw new Error('the snapshot did not load');
+		if (!(await loadSnapshot(cacheDir, key, silentLogger, (loaded) => loaded))) throw new Error('the snapshot did not load');
 	})).median;
 	const defaultFile = path.join(scratch, 'default.json');
 	const defaultIndex = buildDefaultIndex(articles);
@@ -31,6 +35,10 @@ await runConcern('snapshot', async ({ scale, runs, scratch, metric, fact }) => {
 	metric('snapshot save', 'ms', save, defaultSave);
 	metric('snapshot load', 'ms', load, defaultLoad);
 	if (!file) throw new Error('the snapshot was not saved');
+	const bytes = await readFile(file);
+	const verify = (await repeat(runs, () => createHash('sha256').update(bytes).digest())).median;
+	metric('snapshot checksum (in load)', 'ms', verify);
+	fact('checksumShareOfLoad', Number((verify / load).toFixed(3)));
 	metric('snapshot size', 'MB', (await stat(file)).size / 1e6, (await stat(defaultFile)).size / 1e6);
 	fact('snapshotFile', path.basename(file));
 });

@@ -12,7 +12,7 @@ import { prepareUpload, type Upload } from './corpus/uploads.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
 import { type Logger, silentLogger } from './logger.js';
 import { ParagraphIndex } from './search/paragraphIndex.js';
-import { loadSnapshot, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
+import { loadSnapshot, removeStaleSnapshots, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
 
 export interface DocumentSummary extends ArticleMeta {
 	id: string;
@@ -82,6 +82,8 @@ export class StoryEngine {
 	readonly #options: Required<StoryEngineOptions>;
 	// Refreshes run one at a time, in order; questions are answered throughout.
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
+	readonly #saves = new Set<Promise<void>>();
 
 	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build') {
 		this.#options = options;
@@ -99,9 +101,12 @@ export class StoryEngine {
 		const load = await loadCorpus(settings.corpusDir);
 		for (const problem of load.problems) settings.logger.warn(problem, 'Skipping a corpus file');
 		const key = snapshotKey(load.articles);
-		const snapshot = await loadSnapshot(settings.cacheDir, key, settings.logger);
-		const index = snapshot ?? ParagraphIndex.build(load.articles);
-		const state: State = { ...openLibrary(byId(load.articles), index), index, key, files: load.files };
+		await removeStaleSnapshots(settings.cacheDir, key);
+		const articles = byId(load.articles);
+		const stateOn = (index: ParagraphIndex): State => ({ ...openLibrary(articles, index), index, key, files: load.files });
+		// The library is opened inside the snapshot's guard: corroboration is the first to read all of its postings.
+		const fromSnapshot = await loadSnapshot(settings.cacheDir, key, settings.logger, stateOn);
+		const state = fromSnapshot ?? stateOn(ParagraphIndex.build(load.articles));
 		const report: RefreshReport = {
 			added: load.articles.map((article) => article.id),
 			changed: [],
@@ -111,8 +116,8 @@ export class StoryEngine {
 			by: null,
 			durationMs: performance.now() - started,
 		};
-		const engine = new StoryEngine(settings, state, report, snapshot ? 'snapshot' : 'build');
-		if (!snapshot) await engine.#persist(state);
+		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build');
+		if (!fromSnapshot) await engine.#persist(state);
 		settings.logger.info({ documents: state.articles.size, key, from: engine.#startedFrom, ms: Math.round(report.durationMs) }, 'Corpus ready');
 		return engine;
 	}
@@ -234,12 +239,22 @@ export class StoryEngine {
 		return report;
 	}
 
-	async #persist(state: State): Promise<void> {
-		if (!this.#options.persist) return;
-		try {
-			await saveSnapshot(this.#options.cacheDir, state.key, state.index);
-		} catch (error) {
-			this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot');
-		}
+	/**
+	 * Waits for queued refreshes and the snapshot saves they started, so that the next start loads the index this
+	 * process last served instead of rebuilding it.
+	 */
+	async close(): Promise<void> {
+		await this.#queue;
+		await Promise.all(this.#saves);
+	}
+
+	#persist(state: State): Promise<void> {
+		if (!this.#options.persist) return Promise.resolve();
+		const saving = saveSnapshot(this.#options.cacheDir, state.key, state.index).then(
+			() => undefined,
+			(error: unknown) => this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot'),
+		).finally(() => this.#saves.delete(saving));
+		this.#saves.add(saving);
+		return saving;
 	}
 }

@@ -21,12 +21,19 @@ beforeEach(async () => {
 	await corpus.write('harbour.md', article('Harbour fire', 'A fire broke out at the harbour on Monday.\n\nFirefighters contained it by noon.'));
 	await corpus.write('council.md', article('Council vote', 'The council voted to close the library.'));
 });
+// Each engine's snapshot saves finish before its directories go.
+const engines: StoryEngine[] = [];
 afterEach(async () => {
+	await Promise.all(engines.splice(0).map((engine) => engine.close()));
 	await corpus.remove();
 	await cache.remove();
 });
 
-const open = (logger: Logger = recordingLogger()) => StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger });
+async function open(logger: Logger = recordingLogger()): Promise<StoryEngine> {
+	const engine = await StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger });
+	engines.push(engine);
+	return engine;
+}
 
 async function snapshotFiles(): Promise<string[]> {
 	const [directory] = await readdir(cache.path);
@@ -58,6 +65,38 @@ describe('start-up', () => {
 		const engine = await open();
 		expect(engine.status()).toMatchObject({ startedFrom: 'build' });
 		expect(engine.status().snapshotHash).not.toBe(first);
+	});
+
+	it('starts from the snapshot a refresh saved, though a bulk file lists its articles out of order', async () => {
+		const line = (id: string, text: string) => JSON.stringify({ id, title: `Wire ${id}`, date: '2025-11-02', source: 'Wire', text });
+		await corpus.write('wire.jsonl', `${line('w2', 'The ferry resumed service.')}\n${line('w1', 'The ferry was halted by the storm.')}\n`);
+		const engine = await open();
+		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await engine.reload();
+		const served = engine.search('ferry school');
+		await engine.close();
+		const logger = recordingLogger();
+		const again = await open(logger);
+		expect(again.status()).toMatchObject({ startedFrom: 'snapshot', snapshotHash: engine.status().snapshotHash });
+		expect(again.search('ferry school')).toEqual(served);
+		expect(logger.warnings).toEqual([]);
+		expect(await snapshotFiles()).toHaveLength(1);
+	});
+
+	it('clears the temporary files of saves a kill cut short, and snapshots of earlier contents', async () => {
+		await open();
+		const [file] = await snapshotFiles();
+		const directory = path.dirname(file!);
+		const inDirectory = (name: string) => path.join(directory, name);
+		// No process has this id (it is over Linux's limit); our own id on a file at start-up is a previous process's.
+		await writeFile(inDirectory('index-0123456789abcdef.bin.999999999.tmp'), 'partial');
+		await writeFile(`${file}.${process.pid}.tmp`, 'partial');
+		await writeFile(inDirectory('index-0123456789abcdef.bin'), 'an earlier corpus');
+		// A save another running process has under way is left to finish.
+		const another = `${file}.${process.ppid}.tmp`;
+		await writeFile(another, 'in progress');
+		expect((await open()).status().startedFrom).toBe('snapshot');
+		expect((await snapshotFiles()).sort()).toEqual([file, another].sort());
 	});
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../corpus/types.js';
@@ -9,9 +9,13 @@ import { ParagraphIndex } from './paragraphIndex.js';
 import type { PackedIndex } from './paragraphMiniSearch.js';
 
 const FORMAT = 'newsroom-story-index';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 // Version 1 snapshots were JSON; they are still recognized as stale files to remove.
 const FILE_PATTERN = /^index-[0-9a-f]{16}\.(?:bin|json)$/;
+/** A save in progress, or one cut short by a kill: the writer's process id is in the name. */
+const TEMPORARY_PATTERN = /^index-[0-9a-f]{16}\.bin\.(\d+)\.tmp$/;
+/** SHA-256 of everything before it, at the end of the file. */
+const CHECKSUM_BYTES = 32;
 
 /** The typed arrays of a snapshot, in file order; everything else is in the JSON header. */
 const ARRAYS = ['shortIds', 'articleStarts', 'fieldLengths', 'postingCounts', 'postings'] as const;
@@ -32,11 +36,16 @@ export function snapshotDirectory(cacheDir: string, corpusDir: string): string {
 	return path.join(cacheDir, createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 12));
 }
 
-/** The snapshot's key: the corpus contents and everything that decides how they are indexed. */
+/**
+ * The snapshot's key: the corpus contents and everything that decides how they are indexed. It ignores the order of
+ * the articles (a start reads them in file and line order, a refresh keeps them sorted), so a snapshot saved after a
+ * refresh is the one the next start finds.
+ */
 export function snapshotKey(articles: readonly Article[]): string {
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify({ FORMAT_VERSION, ANALYZER_VERSION, INDEX_OPTIONS }));
-	for (const article of articles) hash.update(`\u0000${article.id}\u0000${article.contentHash}`);
+	// Ids are unique in a corpus, so sorting the entries sorts by id.
+	for (const entry of articles.map((article) => `\u0000${article.id}\u0000${article.contentHash}`).sort()) hash.update(entry);
 	return hash.digest('hex').slice(0, 16);
 }
 
@@ -46,10 +55,18 @@ function fileFor(cacheDir: string, key: string): string {
 
 const align = (offset: number) => Math.ceil(offset / 4) * 4;
 
+function checksum(chunks: readonly Uint8Array[]): Buffer {
+	const hash = createHash('sha256');
+	for (const chunk of chunks) hash.update(chunk);
+	return hash.digest();
+}
+
 /**
  * A snapshot file: a 4-byte header length, the JSON header (ids and terms as strings, counts and options), padding
- * to a multiple of 4, then the postings and lengths as raw 32-bit arrays. Loading it is a copy of those arrays into
- * MiniSearch's maps, with no JSON to parse for the 2 million postings of the archive and no text to re-analyze.
+ * to a multiple of 4, then the postings and lengths as raw 32-bit arrays, then the checksum of all that. Loading it is
+ * a copy of those arrays into MiniSearch's maps, with no JSON to parse for the 2 million postings of the archive and
+ * no text to re-analyze. The arrays are trusted as they are (a flipped bit in a posting loads silently, with other
+ * scores), so nothing is read before the checksum holds.
  */
 function encode(key: string, index: PackedIndex): Buffer[] {
 	const { shortIds, articleStarts, fieldLengths, postingCounts, postings, ...indexHeader } = index;
@@ -66,10 +83,14 @@ function encode(key: string, index: PackedIndex): Buffer[] {
 	const prefix = Buffer.alloc(align(4 + json.length));
 	prefix.writeUInt32LE(json.length, 0);
 	json.copy(prefix, 4);
-	return [prefix, ...ARRAYS.map((name) => Buffer.from(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))];
+	const chunks = [prefix, ...ARRAYS.map((name) => Buffer.from(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength))];
+	return [...chunks, checksum(chunks)];
 }
 
-function decode(bytes: Buffer, key: string): PackedIndex {
+function decode(file: Buffer, key: string): PackedIndex {
+	if (file.length < 4 + CHECKSUM_BYTES) throw new Error('the snapshot is truncated');
+	const bytes = file.subarray(0, file.length - CHECKSUM_BYTES);
+	if (!checksum([bytes]).equals(file.subarray(bytes.length))) throw new Error('the snapshot does not match its checksum');
 	const headerLength = bytes.readUInt32LE(0);
 	const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Partial<Header>;
 	if (header.format !== FORMAT || header.version !== FORMAT_VERSION || header.key !== key || header.endianness !== endianness() || !header.index || !header.lengths) {
@@ -90,40 +111,100 @@ function decode(bytes: Buffer, key: string): PackedIndex {
 }
 
 /**
- * Loads the snapshot for this key. A missing, corrupt or mismatched snapshot yields null (and a warning for the
- * last two): the caller rebuilds. A snapshot is never trusted on its file name alone.
+ * Opens what `use` builds on the snapshot for this key, or null for the caller to rebuild. `use` runs inside the same
+ * guard as reading and decoding: whatever the snapshot's data breaks at start-up (corroboration walks every rare
+ * term's postings) makes it unusable like a failed checksum, and an unusable snapshot is deleted, with one warning
+ * saying why. A missing snapshot is not a problem. A snapshot is never trusted on its file name alone.
  */
-export async function loadSnapshot(cacheDir: string, key: string, logger: Logger): Promise<ParagraphIndex | null> {
+export async function loadSnapshot<T>(cacheDir: string, key: string, logger: Logger, use: (index: ParagraphIndex) => T): Promise<T | null> {
 	const file = fileFor(cacheDir, key);
-	let bytes: Buffer;
+	let bytes: Buffer | null = null;
 	try {
 		bytes = await readFile(file);
-	} catch {
-		return null;
-	}
-	try {
-		return ParagraphIndex.fromSnapshot(decode(bytes, key));
+		return use(ParagraphIndex.fromSnapshot(decode(bytes, key)));
 	} catch (error) {
+		if (bytes === null && (error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 		logger.warn({ file, reason: (error as Error).message }, 'Ignoring an unusable index snapshot; rebuilding');
+		await removeFiles(cacheDir, [path.basename(file)]);
 		return null;
 	}
 }
 
 /**
- * Writes atomically (temporary file, then rename) and removes older snapshots. The index is packed a slice at a time
- * while questions go on being answered; if it changes meanwhile, nothing is written (null) and the save that the
- * change brings stands instead, so a snapshot never mixes two states of the corpus.
+ * Best effort: a file that cannot be removed (a read-only cache) costs only disk space. It is never loaded as it is:
+ * a temporary file has the wrong name, an unusable snapshot is refused again until a save replaces it.
+ */
+async function removeFiles(cacheDir: string, names: readonly string[]): Promise<void> {
+	await Promise.all(names.map((name) => rm(path.join(cacheDir, name), { force: true }).catch(() => undefined)));
+}
+
+const isOtherSnapshot = (name: string, current: string) => FILE_PATTERN.test(name) && name !== current;
+
+/**
+ * Clears what earlier processes left in the cache: snapshots of other contents (this directory serves one corpus
+ * directory, and only its current contents are worth a snapshot) and the temporary files of saves cut short by a
+ * kill. Another running process's save in progress is left alone.
+ */
+export async function removeStaleSnapshots(cacheDir: string, key: string): Promise<void> {
+	// A cache directory not made yet has nothing stale; one that cannot be read is reported by the load and the save.
+	const names = await readdir(cacheDir).catch(() => []);
+	const current = path.basename(fileFor(cacheDir, key));
+	await removeFiles(cacheDir, names.filter((name) => {
+		const writer = TEMPORARY_PATTERN.exec(name)?.[1];
+		return writer === undefined ? isOtherSnapshot(name, current) : !isAnotherRunningProcess(Number(writer));
+	}));
+}
+
+/** Our own id on a temporary file at start-up is a previous process's (ids repeat, in a container especially). */
+function isAnotherRunningProcess(pid: number): boolean {
+	// Signal 0 to pid 0 would test our own process group.
+	if (pid === process.pid || pid === 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Writes the whole file or nothing: a temporary file, flushed to disk, renamed over the old one, and the directory
+ * flushed so the rename lasts a power cut. A failed write removes its temporary file.
+ */
+async function writeAtomically(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+	const temporary = `${file}.${process.pid}.tmp`;
+	try {
+		const handle = await open(temporary, 'w');
+		try {
+			await writeFile(handle, chunks);
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
+		await rename(temporary, file);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+	const directory = await open(path.dirname(file), 'r');
+	try {
+		await directory.sync();
+	} finally {
+		await directory.close();
+	}
+}
+
+/**
+ * Writes atomically and removes older snapshots. The index is packed a slice at a time while questions go on being
+ * answered; if it changes meanwhile, nothing is written (null) and the save that the change brings stands instead,
+ * so a snapshot never mixes two states of the corpus.
  */
 export async function saveSnapshot(cacheDir: string, key: string, index: ParagraphIndex): Promise<string | null> {
 	const packed = await index.toSnapshot();
 	if (!packed) return null;
-	const chunks = encode(key, packed);
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
-	const temporary = `${file}.${process.pid}.tmp`;
-	await writeFile(temporary, chunks);
-	await rename(temporary, file);
-	const stale = (await readdir(cacheDir)).filter((name) => FILE_PATTERN.test(name) && name !== path.basename(file));
-	await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
+	await writeAtomically(file, encode(key, packed));
+	await removeFiles(cacheDir, (await readdir(cacheDir)).filter((name) => isOtherSnapshot(name, path.basename(file))));
 	return file;
 }

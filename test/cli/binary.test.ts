@@ -34,7 +34,7 @@ describe('the built binary, dist/cli/main.js', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
 		expect(stdout).toMatch(/^“.*Dumayr.*”$/m);
-		expect(stdout).toMatch(/^ {2}— The Associated Press, 2025-12-05, .*¶\d+$/m);
+		expect(stdout).toMatch(/^ {2}— The Associated Press\b.*, 2025-12-05, .*¶\d+$/m);
 	});
 
 	it('prints --json that parses, its quotes verbatim from the cited article', async () => {

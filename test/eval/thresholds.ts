@@ -1,5 +1,5 @@
 /**
- * The bars `test/eval.test.ts` holds the engine to. Raise them to the level reached; lower one only with a reason in the commit.
+ * The bars `test/eval.test.ts` and `test/archive/eval.test.ts` hold the engine to. Raise them to the level reached; lower one only with a reason in the commit.
  */
 
 /**

@@ -43,7 +43,7 @@ describe('index snapshots', () => {
 		built.remove([articles[1]!]);
 		built.add([articles[1]!]);
 		await saveSnapshot(cache.path, key, built);
-		const loaded = await loadSnapshot(cache.path, key, recordingLogger());
+		const loaded = await loadSnapshot(cache.path, key, recordingLogger(), (index) => index);
 		expect(loaded).not.toBeNull();
 		for (const question of ['harbour fire Monday', 'library vote', 'firefighters', 'harbur']) expect(ask(loaded!, question)).toEqual(ask(built, question));
 		expect(loaded!.statistics.paragraphCount).toBe(3);
@@ -56,10 +56,10 @@ describe('index snapshots', () => {
 	it('are refused, with a warning, when truncated or made for other contents', async () => {
 		const file = (await saveSnapshot(cache.path, key, ParagraphIndex.build(articles)))!;
 		const logger = recordingLogger();
-		expect(await loadSnapshot(cache.path, snapshotKey(articles.slice(1)), logger)).toBeNull();
+		expect(await loadSnapshot(cache.path, snapshotKey(articles.slice(1)), logger, (index) => index)).toBeNull();
 		const bytes = await readFile(file);
 		await writeFile(file, bytes.subarray(0, bytes.length - 8));
-		expect(await loadSnapshot(cache.path, key, logger)).toBeNull();
+		expect(await loadSnapshot(cache.path, key, logger, (index) => index)).toBeNull();
 		expect(logger.warnings).toEqual(['Ignoring an unusable index snapshot; rebuilding']);
 	});
 

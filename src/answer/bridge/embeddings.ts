@@ -31,21 +31,19 @@ function readEmbeddings(): Embeddings {
 	const stems = file.subarray(0, newline).toString('utf8').split(' ');
 	const vectors = new Int8Array(file.buffer, file.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
 	const rows = new Map(stems.map((stem, row) => [stem, row]));
-	const dotOf = (ra: number, rb: number) => {
-		let dot = 0;
-		for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
-		return dot;
-	};
-	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units. Worked out for the
-	// terms compared, not all 40k at start-up; 0 until then.
-	const norms = new Float32Array(stems.length);
-	const normOf = (row: number) => {
-		if (norms[row] === 0) norms[row] = Math.sqrt(dotOf(row * EMBEDDING_DIMENSIONS, row * EMBEDDING_DIMENSIONS)) || 1;
-		return norms[row]!;
-	};
+	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units.
+	const norms = Float32Array.from(stems, (_, row) => {
+		let sum = 0;
+		for (let i = row * EMBEDDING_DIMENSIONS, end = i + EMBEDDING_DIMENSIONS; i < end; i++) sum += vectors[i]! * vectors[i]!;
+		return Math.sqrt(sum) || 1;
+	});
 	const similarityOf = (a: number, b: number): number => {
 		if (a < 0 || b < 0) return 0;
-		return dotOf(a * EMBEDDING_DIMENSIONS, b * EMBEDDING_DIMENSIONS) / (normOf(a) * normOf(b));
+		const ra = a * EMBEDDING_DIMENSIONS;
+		const rb = b * EMBEDDING_DIMENSIONS;
+		let dot = 0;
+		for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
+		return dot / (norms[a]! * norms[b]!);
 	};
 	const vectorOf = (term: string) => rows.get(term) ?? -1;
 	return {

@@ -65,6 +65,11 @@ const apiBase = z
 		}
 	}, 'must be an http(s) URL ending in /api, without a version or trailing slash (e.g. https://discord.com/api)');
 
+const seconds = (max: number) => z.coerce.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(0, 'must not be negative').max(max, `must be at most ${max} seconds`);
+
+/** Discord forgets an interaction token after 15 minutes: waiting longer than that for one helps nobody. */
+const MAX_DRAIN_TIMEOUT_SECONDS = 900;
+
 const botSchema = sharedSchema.extend({
 	// Messages never echo the value: this one is a secret.
 	DISCORD_TOKEN: z
@@ -81,7 +86,8 @@ const botSchema = sharedSchema.extend({
 			.refine((ids) => ids.every((id) => SNOWFLAKE.test(id)), 'must be a comma-separated list of role ids (17 to 20 digits each)'),
 	),
 	DISCORD_API_BASE: optional(apiBase),
-	COOLDOWN: optional(z.coerce.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(0).max(3_600)),
+	COOLDOWN: optional(seconds(3_600)),
+	DRAIN_TIMEOUT: optional(seconds(MAX_DRAIN_TIMEOUT_SECONDS)),
 });
 
 export interface BotConfig extends SharedConfig {
@@ -93,9 +99,13 @@ export interface BotConfig extends SharedConfig {
 	apiBase: string;
 	/** Per-user cooldown for /ask and /search; 0 turns it off. */
 	cooldownSeconds: number;
+	/** On SIGTERM or SIGINT, how long interactions in flight and queued refreshes may take before the gateway closes. */
+	drainTimeoutSeconds: number;
 }
 
 export const DEFAULT_COOLDOWN_SECONDS = 5;
+/** Under the 10 s that Docker, and many process managers, allow between SIGTERM and SIGKILL. */
+export const DEFAULT_DRAIN_TIMEOUT_SECONDS = 8;
 
 export function parseBotConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Readonly<BotConfig> {
 	const parsed = botSchema.safeParse(env);
@@ -109,5 +119,6 @@ export function parseBotConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Rea
 		moderatorRoleIds: Object.freeze(data.MODERATOR_ROLE_IDS ?? []),
 		apiBase: data.DISCORD_API_BASE ?? DEFAULT_DISCORD_API_BASE,
 		cooldownSeconds: data.COOLDOWN ?? DEFAULT_COOLDOWN_SECONDS,
+		drainTimeoutSeconds: data.DRAIN_TIMEOUT ?? DEFAULT_DRAIN_TIMEOUT_SECONDS,
 	});
 }

@@ -11,6 +11,7 @@ export const ErrorCodes = {
 	InvalidDocument: 'INVALID_DOCUMENT',
 	DocumentExists: 'DOCUMENT_EXISTS',
 	InvalidArgument: 'INVALID_ARGUMENT',
+	RefreshFailed: 'REFRESH_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

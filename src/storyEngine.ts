@@ -1,15 +1,21 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { answerQuestion } from './answer/answerQuestion.js';
+import { viewAsOf } from './answer/asOf.js';
+
+/** For adapters that check an as-of date before the corpus loads; every read checks it too. */
+export { parseAsOfDate } from './answer/asOf.js';
 import { checkClaim } from './answer/checkClaim.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
-import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
-import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
+import { buildTimeline } from './answer/timeline.js';
+import type { Answer, AsOfCoverage, ClaimCheck, ParagraphHit, Timeline } from './answer/types.js';
+import { type CorpusFileCache, type CorpusLoad, loadCorpus, type PendingFiles } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
+import { removeFileDurably, removeStaleTemporaries, stageFile } from './fsAtomic.js';
 import { type Logger, silentLogger } from './logger.js';
 import { ParagraphIndex } from './search/paragraphIndex.js';
 import { loadSnapshot, removeStaleSnapshots, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
@@ -43,8 +49,35 @@ export interface CorpusStatus {
 	startedFrom: 'snapshot' | 'build';
 }
 
+/** What an upload changed, beside what every refresh reports. */
+export interface UploadReport extends RefreshReport {
+	/** The file written into the corpus directory. */
+	file: string;
+	/** The upload's own name when a file already had it and `replace` was off, so it went into `file` instead. */
+	nameTaken: string | null;
+	/** Existing files the upload overwrote or removed (`replace` only); `removed` lists the articles they took along. */
+	replacedFiles: string[];
+}
+
+/** Read the corpus as it stood on a day (YYYY-MM-DD): see `libraryAsOf`. */
+export interface AsOf {
+	asOf?: string;
+}
+
 /** A file a moderator uploads. `meta` fills in whatever the file itself does not state. */
 export type UploadedArticle = Upload;
+
+/** A change to the corpus directory: the new state is built from `files` first, and `commit` runs just before the swap. */
+interface PendingChange {
+	files: PendingFiles;
+	/** Files that must load without a problem, or the change is refused: an upload's own. */
+	required: ReadonlySet<string>;
+	/**
+	 * Moves the change into place. Past its point of no return (an upload renamed into place), a failure no longer
+	 * undoes the change: it is returned as a problem to report, and the new state is swapped in.
+	 */
+	commit(): Promise<CorpusProblem[]>;
+}
 
 export interface StoryEngineOptions {
 	corpusDir: string;
@@ -98,6 +131,8 @@ export class StoryEngine {
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
 		loadLexicalData();
+		const leftovers = await removeStaleTemporaries(settings.corpusDir);
+		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted upload left behind');
 		const load = await loadCorpus(settings.corpusDir);
 		for (const problem of load.problems) settings.logger.warn(problem, 'Skipping a corpus file');
 		const key = snapshotKey(load.articles);
@@ -122,12 +157,23 @@ export class StoryEngine {
 		return engine;
 	}
 
-	answer(question: string): Answer {
-		return answerQuestion(this.#state, question);
+	/** `asOf` (YYYY-MM-DD, on every read): only articles published on or before that day are used. */
+	answer(question: string, { asOf }: AsOf = {}): Answer {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const answer = answerQuestion(library, question);
+		return coverage ? { ...answer, asOf: coverage } : answer;
 	}
 
-	search(query: string, { limit = 10, offset = 0 }: { limit?: number; offset?: number } = {}): { hits: ParagraphHit[]; total: number } {
-		return searchParagraphs(this.#state, query, limit, offset);
+	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		const result = searchParagraphs(library, query, limit, offset);
+		return coverage ? { ...result, asOf: coverage } : result;
+	}
+
+	/** The story's dated events in order, optionally `about` a subject. */
+	timeline({ about = null, asOf }: { about?: string | null } & AsOf = {}): Timeline {
+		const { library, coverage } = viewAsOf(this.#state, asOf);
+		return { ...buildTimeline(library, about), asOf: coverage };
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {
@@ -165,14 +211,41 @@ export class StoryEngine {
 		return this.#enqueue(() => this.#refresh(by));
 	}
 
-	/** Validates an uploaded file, writes it into the corpus directory and refreshes. */
-	addDocument(upload: UploadedArticle, by: string | null = null): Promise<RefreshReport> {
+	/**
+	 * Validates an uploaded file (see `prepareUpload` for what it may replace) and adds it. The file is written and
+	 * flushed under a temporary name in the corpus directory, the new state is built from it, and only then is it
+	 * renamed into place (and any file it replaces removed) and the state swapped. On any failure the temporary file
+	 * is removed and the corpus, on disk and serving, is as it was.
+	 */
+	addDocument(upload: UploadedArticle, by: string | null = null): Promise<UploadReport> {
 		return this.#enqueue(async () => {
-			const prepared = await prepareUpload(upload, this.#state.articles);
-			for (const file of prepared.replacedFiles) this.#assertSingleDocumentFile(file, new Set(prepared.articles.map((article) => article.id)));
-			await writeFile(path.join(this.#options.corpusDir, prepared.fileName), prepared.content);
-			await Promise.all(prepared.replacedFiles.map((file) => rm(path.join(this.#options.corpusDir, file), { force: true })));
-			return this.#refresh(by);
+			const directory = this.#options.corpusDir;
+			const prepared = await prepareUpload(upload, this.#state.articles, await readdir(directory));
+			const removedFiles = prepared.replacedFiles.filter((file) => file !== prepared.fileName);
+			for (const file of removedFiles) this.#assertSingleDocumentFile(file, new Set(prepared.articles.map((article) => article.id)));
+			const staged = await stageFile(path.join(directory, prepared.fileName), prepared.content);
+			try {
+				const report = await this.#refresh(by, {
+					files: new Map([[prepared.fileName, staged.path], ...removedFiles.map((file): [string, null] => [file, null])]),
+					required: new Set([prepared.fileName]),
+					commit: async () => {
+						await staged.commit();
+						const leftovers: CorpusProblem[] = [];
+						for (const file of removedFiles) {
+							await removeFileDurably(path.join(directory, file)).catch((error: Error) =>
+								leftovers.push({ file, reason: 'the upload replaced this file, but it could not be removed: remove it by hand', cause: error.message }),
+							);
+						}
+						return leftovers;
+					},
+				});
+				if (prepared.replacedFiles.length > 0 && report.removed.length > 0) {
+					this.#options.logger.warn({ files: prepared.replacedFiles, removed: report.removed, by }, `An upload replaced ${prepared.replacedFiles.join(', ')}: removed ${report.removed.length} ${report.removed.length === 1 ? 'article' : 'articles'}`);
+				}
+				return { ...report, file: prepared.fileName, nameTaken: prepared.nameTaken, replacedFiles: prepared.replacedFiles };
+			} finally {
+				await staged.discard();
+			}
 		});
 	}
 
@@ -181,8 +254,12 @@ export class StoryEngine {
 			const article = this.#state.articles.get(doc);
 			if (!article) throw new UserFacingError(ErrorCodes.UnknownDocument, `There is no document "${doc}" in the corpus.`);
 			this.#assertSingleDocumentFile(article.file, new Set([doc]));
-			await rm(path.join(this.#options.corpusDir, article.file), { force: true });
-			return this.#refresh(by);
+			const file = path.join(this.#options.corpusDir, article.file);
+			const commit = async () => {
+				await removeFileDurably(file);
+				return [];
+			};
+			return this.#refresh(by, { files: new Map([[article.file, null]]), required: new Set(), commit });
 		});
 	}
 
@@ -200,10 +277,43 @@ export class StoryEngine {
 		return run;
 	}
 
-	async #refresh(by: string | null): Promise<RefreshReport> {
+	/**
+	 * Builds the next state beside the current one (which goes on answering), commits the pending change to disk,
+	 * then swaps the state in one assignment. A failure before the swap leaves the current state and the files as
+	 * they were, and is logged with the step that failed; the user hears which step, not the internal message.
+	 */
+	async #refresh(by: string | null, change?: PendingChange): Promise<RefreshReport> {
 		const started = performance.now();
 		const current = this.#state;
-		const load = await loadCorpus(this.#options.corpusDir, current.files);
+		let step = 'reading the corpus';
+		try {
+			const load = await loadCorpus(this.#options.corpusDir, current.files, change?.files);
+			const unloadable = load.problems.filter((problem) => change?.required.has(fileOf(problem)));
+			if (unloadable.length > 0) {
+				for (const problem of unloadable) this.#options.logger.warn(problem, 'Upload not added: its file did not load');
+				throw new UserFacingError(ErrorCodes.InvalidDocument, `The file was not added: ${unloadable.map((problem) => `${problem.file}: ${problem.reason}`).join('; ')}. Nothing was changed.`);
+			}
+			step = 'indexing';
+			const { next, report: built } = this.#nextState(current, load, by, started);
+			step = 'moving the file into place';
+			const leftovers = (await change?.commit()) ?? [];
+			const report = { ...built, problems: [...built.problems, ...leftovers] };
+			this.#state = next;
+			this.#lastRefresh = report;
+			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
+			for (const problem of leftovers) this.#options.logger.warn(problem, 'A file the change replaced could not be removed');
+			this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
+			if (report.added.length + report.changed.length + report.removed.length > 0) void this.#persist(next);
+			return report;
+		} catch (error) {
+			if (error instanceof UserFacingError) throw error;
+			this.#options.logger.error({ step, by, err: error }, 'Refresh failed; the previous corpus keeps serving');
+			throw new UserFacingError(ErrorCodes.RefreshFailed, `The corpus was not refreshed: ${step} failed. Nothing was changed, and the previous version keeps serving; the error is in the log.`);
+		}
+	}
+
+	/** The state after a load, with its own index: the current one is not touched. */
+	#nextState(current: State, load: CorpusLoad, by: string | null, started: number): { next: State; report: RefreshReport } {
 		const failedFiles = new Set(load.problems.map(fileOf));
 		const next = byId(load.articles);
 		// A file that broke keeps serving what it held before, so one bad save never empties the story.
@@ -217,12 +327,9 @@ export class StoryEngine {
 		});
 		const removed = [...current.articles.values()].filter((article) => !next.has(article.id));
 		const outgoing = [...removed, ...changed.map((article) => current.articles.get(article.id)!)];
-		// The index is updated in place, synchronously: no question can be answered between these lines,
-		// and the new state is published in one assignment.
-		current.index.remove(outgoing);
-		current.index.add([...added, ...changed]);
+		const index = current.index.withChanges({ remove: outgoing, add: [...added, ...changed] });
 		const articles = [...next.values()].sort((a, b) => a.file.localeCompare(b.file) || a.id.localeCompare(b.id));
-		this.#state = { ...openLibrary(byId(articles), current.index), index: current.index, key: snapshotKey(articles), files: load.files };
+		const state: State = { ...openLibrary(byId(articles), index), index, key: snapshotKey(articles), files: load.files };
 		const report: RefreshReport = {
 			added: added.map((article) => article.id),
 			changed: changed.map((article) => article.id),
@@ -232,11 +339,7 @@ export class StoryEngine {
 			by,
 			durationMs: performance.now() - started,
 		};
-		this.#lastRefresh = report;
-		for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
-		this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
-		if (outgoing.length > 0 || added.length > 0) void this.#persist(this.#state);
-		return report;
+		return { next: state, report };
 	}
 
 	/**

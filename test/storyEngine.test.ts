@@ -1,43 +1,33 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../src/errors.js';
+import { temporaryName } from '../src/fsAtomic.js';
 import type { Logger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
-import { makeTempDir, type TempDir } from './support/tempDir.js';
+import { article, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
+import { faults } from './support/faults.js';
 
-const article = (title: string, body: string, extra = '') => `---\ntitle: ${title}\npublisher: Test Wire\ndate: 2025-11-01\n${extra}---\n\n${body}\n`;
+// Lets a test hold a refresh partway through reading the corpus.
+vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
 
-function recordingLogger(): Logger & { warnings: string[] } {
-	const warnings: string[] = [];
-	return { warnings, debug() {}, info() {}, error() {}, warn: (_details, message) => warnings.push(message) };
-}
+const directories = twoArticleCorpus();
 
-let corpus: TempDir;
-let cache: TempDir;
-beforeEach(async () => {
-	corpus = await makeTempDir('story-corpus-');
-	cache = await makeTempDir('story-cache-');
-	await corpus.write('harbour.md', article('Harbour fire', 'A fire broke out at the harbour on Monday.\n\nFirefighters contained it by noon.'));
-	await corpus.write('council.md', article('Council vote', 'The council voted to close the library.'));
-});
-// Each engine's snapshot saves finish before its directories go.
+// Each engine's snapshot saves finish before its directories go (after-hooks run last-registered first).
 const engines: StoryEngine[] = [];
 afterEach(async () => {
 	await Promise.all(engines.splice(0).map((engine) => engine.close()));
-	await corpus.remove();
-	await cache.remove();
 });
 
 async function open(logger: Logger = recordingLogger()): Promise<StoryEngine> {
-	const engine = await StoryEngine.open({ corpusDir: corpus.path, cacheDir: cache.path, logger });
+	const engine = await StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, logger });
 	engines.push(engine);
 	return engine;
 }
 
 async function snapshotFiles(): Promise<string[]> {
-	const [directory] = await readdir(cache.path);
-	return directory ? (await readdir(path.join(cache.path, directory))).map((name) => path.join(cache.path, directory, name)) : [];
+	const [directory] = await readdir(directories.cache.path);
+	return directory ? (await readdir(path.join(directories.cache.path, directory))).map((name) => path.join(directories.cache.path, directory, name)) : [];
 }
 
 describe('start-up', () => {
@@ -55,13 +45,13 @@ describe('start-up', () => {
 		const logger = recordingLogger();
 		const engine = await open(logger);
 		expect(engine.status().startedFrom).toBe('build');
-		expect(logger.warnings).toContain('Ignoring an unusable index snapshot; rebuilding');
+		expect(logger.messages('warn')).toContain('Ignoring an unusable index snapshot; rebuilding');
 		expect(engine.search('harbour').hits[0]!.citation.doc).toBe('harbour');
 	});
 
 	it('never reuses a snapshot once the corpus has changed', async () => {
 		const first = (await open()).status().snapshotHash;
-		await corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
+		await directories.corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
 		const engine = await open();
 		expect(engine.status()).toMatchObject({ startedFrom: 'build' });
 		expect(engine.status().snapshotHash).not.toBe(first);
@@ -69,9 +59,9 @@ describe('start-up', () => {
 
 	it('starts from the snapshot a refresh saved, though a bulk file lists its articles out of order', async () => {
 		const line = (id: string, text: string) => JSON.stringify({ id, title: `Wire ${id}`, date: '2025-11-02', source: 'Wire', text });
-		await corpus.write('wire.jsonl', `${line('w2', 'The ferry resumed service.')}\n${line('w1', 'The ferry was halted by the storm.')}\n`);
+		await directories.corpus.write('wire.jsonl', `${line('w2', 'The ferry resumed service.')}\n${line('w1', 'The ferry was halted by the storm.')}\n`);
 		const engine = await open();
-		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
 		await engine.reload();
 		const served = engine.search('ferry school');
 		await engine.close();
@@ -79,7 +69,7 @@ describe('start-up', () => {
 		const again = await open(logger);
 		expect(again.status()).toMatchObject({ startedFrom: 'snapshot', snapshotHash: engine.status().snapshotHash });
 		expect(again.search('ferry school')).toEqual(served);
-		expect(logger.warnings).toEqual([]);
+		expect(logger.messages('warn')).toEqual([]);
 		expect(await snapshotFiles()).toHaveLength(1);
 	});
 
@@ -89,11 +79,11 @@ describe('start-up', () => {
 		const directory = path.dirname(file!);
 		const inDirectory = (name: string) => path.join(directory, name);
 		// No process has this id (it is over Linux's limit); our own id on a file at start-up is a previous process's.
-		await writeFile(inDirectory('index-0123456789abcdef.bin.999999999.tmp'), 'partial');
-		await writeFile(`${file}.${process.pid}.tmp`, 'partial');
+		await writeFile(inDirectory(temporaryName('index-0123456789abcdef.bin', 999_999_999)), 'partial');
+		await writeFile(inDirectory(temporaryName(file!, process.pid)), 'partial');
 		await writeFile(inDirectory('index-0123456789abcdef.bin'), 'an earlier corpus');
 		// A save another running process has under way is left to finish.
-		const another = `${file}.${process.ppid}.tmp`;
+		const another = inDirectory(temporaryName(file!, process.ppid));
 		await writeFile(another, 'in progress');
 		expect((await open()).status().startedFrom).toBe('snapshot');
 		expect((await snapshotFiles()).sort()).toEqual([file, another].sort());
@@ -103,10 +93,10 @@ describe('start-up', () => {
 describe('refresh', () => {
 	it('applies only what changed: added, changed and removed documents', async () => {
 		const engine = await open();
-		await corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
-		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await directories.corpus.write('council.md', article('Council vote', 'The council voted to keep the library open.'));
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
 		const { rm } = await import('node:fs/promises');
-		await rm(path.join(corpus.path, 'harbour.md'));
+		await rm(path.join(directories.corpus.path, 'harbour.md'));
 		const report = await engine.reload('moderator#1');
 		expect(report).toMatchObject({ added: ['school'], changed: ['council'], removed: ['harbour'], problems: [], by: 'moderator#1' });
 		expect(engine.search('harbour fire').hits).toEqual([]);
@@ -116,31 +106,42 @@ describe('refresh', () => {
 
 	it('keeps serving the previous version of a file that breaks, and says which file and why', async () => {
 		const engine = await open();
-		await corpus.write('council.md', '---\ntitle: [broken\n---\n\nNew text that must not appear.');
+		await directories.corpus.write('council.md', '---\ntitle: [broken\n---\n\nNew text that must not appear.');
 		const report = await engine.reload();
 		expect(report.problems).toEqual([{ file: 'council.md', reason: expect.stringContaining('not valid YAML') }]);
 		expect(report.removed).toEqual([]);
 		expect(engine.quote('council', 1).text).toBe('The council voted to close the library.');
 	});
 
-	it('answers questions while a refresh is under way', async () => {
+	it('answers questions from the previous corpus while a refresh is partway through reading the files', async () => {
 		const engine = await open();
-		await corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		await directories.corpus.write('school.md', article('School reopens', 'The school reopened after repairs.'));
+		const before = engine.answer('When did the fire break out at the harbour?');
+		let reached!: () => void;
+		const reading = new Promise<void>((resolve) => (reached = resolve));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		faults.fs = async (operation, file) => {
+			if (operation !== 'readFile' || path.basename(file) !== 'school.md') return;
+			reached();
+			await held;
+		};
 		const refreshing = engine.reload();
-		expect(engine.answer('When did the fire break out at the harbour?').answered).toBe(true);
-		await refreshing;
+		await reading;
+		expect(engine.answer('When did the fire break out at the harbour?')).toEqual(before);
+		expect(engine.search('school repairs').hits).toEqual([]);
+		release();
+		expect((await refreshing).added).toEqual(['school']);
 		expect(engine.search('school repairs').hits[0]!.citation.doc).toBe('school');
 	});
 });
 
 describe('uploads and removal', () => {
-	const upload = (fileName: string, text: string, replace = false, meta = {}) => ({ fileName, content: new TextEncoder().encode(text), meta, replace });
-
 	it('adds a plain-text upload with metadata from the form, written as Markdown so the metadata lasts', async () => {
 		const engine = await open();
 		const report = await engine.addDocument(upload('Port strike.txt', 'Dockers walked out on Tuesday.', false, { title: 'Port strike', publisher: 'Local Paper', date: '2025-11-02' }), 'mod');
 		expect(report.added).toEqual(['Port-strike']);
-		const stored = await readFile(path.join(corpus.path, 'Port-strike.md'), 'utf8');
+		const stored = await readFile(path.join(directories.corpus.path, 'Port-strike.md'), 'utf8');
 		expect(stored).toContain('publisher: Local Paper');
 		expect(stored).toContain('Dockers walked out on Tuesday.');
 		expect((await open()).documents().find((doc) => doc.id === 'Port-strike')).toMatchObject({ publisher: 'Local Paper', date: '2025-11-02' });

@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import { normalizeText } from '../corpus/normalize.js';
 import { analyzeTerms, termOf } from '../search/analyzer.js';
 import { editDistance } from './editDistance.js';
-import { type DateMention, findDates, findNames, findQuantities, type Mention } from './entities.js';
+import { type DateMention, findDates, findNames, findQuantities, type Mention, subjectOf } from './entities.js';
 import { citationFor, type Library, type LocatedParagraph } from './library.js';
 import { bodyHas } from './articleTerms.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
@@ -38,20 +38,6 @@ interface Fact {
 	sentence: SentenceInDocument;
 }
 
-const NEXT_WORD = /^[\s,]*([\p{Ll}][\p{L}-]*)/u;
-const PREVIOUS_NOUN = /([\p{Ll}][\p{L}-]*)\s+(?:on|of|in)\s+$/u;
-
-/** The noun a value modifies: the word right after it ("Oct. 19 raid") or before "on/of" ("the raid on Oct. 19"). */
-function subjectOf(text: string, mention: Mention): { term: string; word: string } | null {
-	const after = NEXT_WORD.exec(text.slice(mention.end));
-	const before = PREVIOUS_NOUN.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
-	for (const word of [after?.[1], before?.[1]]) {
-		const term = word === undefined ? null : termOf(word);
-		if (word && term) return { term, word };
-	}
-	return null;
-}
-
 function datesAgree(a: DateMention, b: DateMention): boolean {
 	return (['year', 'month', 'day'] as const).every((part) => a[part] === null || b[part] === null || a[part] === b[part]);
 }
@@ -85,11 +71,13 @@ function factsOf(article: Article): Fact[] {
 	return factCache.get(article, () => sentencesOf(article).flatMap(factsIn));
 }
 
-/** Dates or numbers attached to the same noun that two reports of the same event state differently. */
-function factConflicts(articles: Article[], subjects: ReadonlySet<string>, pairs: [Article, Article][]): Conflict[] {
+/** Dates or numbers attached to the same noun that two reports of the same event state differently; `subjects` null: any noun. */
+function factConflicts(articles: Article[], subjects: ReadonlySet<string> | null, pairs: [Article, Article][]): Conflict[] {
 	// Only articles in a pair are compared; reading every sentence of the others for facts would be wasted.
 	const paired = new Set(pairs.flat());
-	const factsByArticle = new Map(articles.filter((article) => paired.has(article)).map((article) => [article, factsOf(article).filter((fact) => subjects.has(fact.subject))]));
+	const factsByArticle = new Map(
+		articles.filter((article) => paired.has(article)).map((article) => [article, factsOf(article).filter((fact) => subjects === null || subjects.has(fact.subject))]),
+	);
 	const conflicts: Conflict[] = [];
 	const seen = new Set<string>();
 	for (const [a, b] of pairs) {
@@ -196,9 +184,18 @@ export function findConflicts(
 	questionTerms: ReadonlySet<string>,
 ): Conflict[] {
 	const articles = documents.slice(0, DOCUMENTS_COMPARED).flatMap((id) => library.articles.get(id) ?? []);
+	return [...factConflicts(articles, subjects, sameEventPairs(library, articles)), ...nameConflicts(library, quotes, articles, questionTerms)];
+}
+
+function sameEventPairs(library: Library, articles: readonly Article[]): [Article, Article][] {
 	const pairs: [Article, Article][] = [];
 	for (const [i, a] of articles.entries()) {
 		for (const b of articles.slice(i + 1)) if (sameEvent(library, a, b)) pairs.push([a, b]);
 	}
-	return [...factConflicts(articles, subjects, pairs), ...nameConflicts(library, quotes, articles, questionTerms)];
+	return pairs;
+}
+
+/** Events that reports of the same event date differently ("the Oct. 19 raid" / "the October 29 raid"), on any noun. */
+export function findDateConflicts(library: Library, articles: Article[]): Conflict[] {
+	return factConflicts(articles, null, sameEventPairs(library, articles)).filter((conflict) => conflict.kind === 'date');
 }

@@ -2,6 +2,7 @@
  * Recognizers for the things a question can ask for: dates and times, quantities, names and places.
  * Deliberately simple patterns over English news copy; they score sentences and pair up facts, they do not parse.
  */
+import { termOf } from '../search/analyzer.js';
 
 export interface Mention {
 	start: number;
@@ -137,6 +138,20 @@ export function findPlaces(sentence: string): Mention[] {
 	return [...named, ...nouns];
 }
 
+const NEXT_WORD = /^[\s,]*([\p{Ll}][\p{L}-]*)/u;
+const PREVIOUS_NOUN = /([\p{Ll}][\p{L}-]*)\s+(?:on|of|in)\s+$/u;
+
+/** The noun a value modifies: the word right after it ("Oct. 19 raid") or before "on/of" ("the raid on Oct. 19"). */
+export function subjectOf(text: string, mention: Mention): { term: string; word: string } | null {
+	const after = NEXT_WORD.exec(text.slice(mention.end));
+	const before = PREVIOUS_NOUN.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
+	for (const word of [after?.[1], before?.[1]]) {
+		const term = word === undefined ? null : termOf(word);
+		if (word && term) return { term, word };
+	}
+	return null;
+}
+
 function span(match: RegExpMatchArray): Mention {
 	return { start: match.index!, end: match.index! + match[0].length, text: match[0] };
 }
@@ -146,7 +161,7 @@ function overlaps(a: Mention, b: Mention): boolean {
 }
 
 /** Keeps the longest of overlapping mentions, in text order. */
-function withoutOverlaps<T extends Mention>(mentions: T[]): T[] {
+export function withoutOverlaps<T extends Mention>(mentions: T[]): T[] {
 	const kept: T[] = [];
 	for (const mention of [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start))) {
 		if (!kept.some((other) => overlaps(other, mention))) kept.push(mention);

@@ -209,7 +209,7 @@ export interface Evidence {
  * Retrieves the best paragraphs for a question, from the whole corpus or only `within` some documents, and scores
  * every sentence in them with the fitted model.
  */
-export function gatherEvidence(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): Evidence {
+export function gatherEvidence(library: Library, question: AnalyzedQuestion, within = library.within): Evidence {
 	const { index } = library;
 	const { terms, standIns } = resolveTerms(library, question, within);
 	const plan = index.planQuery(terms, { within });

@@ -13,6 +13,11 @@ export interface Library {
 	readonly corroborated: ReadonlySet<string>;
 	/** General news aliases and the acronyms the articles define ("Islamic State (IS)"), indexed by term. */
 	readonly aliases: AliasIndex;
+	/**
+	 * When only some of the indexed documents may be drawn on (an "as of" view, see `libraryAsOf`): their ids, the
+	 * same as `articles`' keys. Absent: every indexed document.
+	 */
+	readonly within?: ReadonlySet<string>;
 }
 
 export function openLibrary(articles: ReadonlyMap<string, Article>, index: SearchIndex): Library {

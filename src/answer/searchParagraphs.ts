@@ -8,7 +8,8 @@ import type { ParagraphHit } from './types.js';
 export function searchParagraphs(library: Library, query: string, limit: number, offset = 0): { hits: ParagraphHit[]; total: number } {
 	const terms = analyzeTerms(validateQuestion(query, 'search'));
 	if (terms.length === 0) return { hits: [], total: 0 };
-	const { hits, total } = library.index.search(library.index.planQuery(terms), limit, { offset });
+	const { within } = library;
+	const { hits, total } = library.index.search(library.index.planQuery(terms, { within }), limit, { offset, within });
 	return {
 		total,
 		hits: hits.flatMap((hit) => {

@@ -58,6 +58,8 @@ export interface Answer {
 	conflicts: Conflict[];
 	/** Nearby passages, never presented as the answer. */
 	related: Quote[];
+	/** Present when the question was asked "as of" a date: which articles that left in, and out. */
+	asOf?: AsOfCoverage;
 }
 
 /** A span of a paragraph's text, in UTF-16 offsets, that matched the query. */
@@ -80,4 +82,61 @@ export interface ClaimCheck {
 	verdict: ClaimVerdict;
 	/** For verbatim / near-verbatim: the matching passages. Otherwise the closest passages, as related material. */
 	quotes: Quote[];
+}
+
+/** When a sentence says something happened: as it says it, and as far as the text and its article place it. */
+export interface EventDate {
+	/** As written: "Oct. 19", "late 2019", "Sunday", "weeks after the Oct. 19 raid". */
+	text: string;
+	/** Said relative to a moment ("Sunday", "last month", "weeks after the raid") rather than on the calendar. */
+	relative: boolean;
+	/** Where it falls, as precise as known ("2025-11-30", "2025-11", "2019"); null when nothing places it. */
+	at: string | null;
+	/** "weeks after the raid": the event follows `at` (or, with "before", precedes it). */
+	offset: 'after' | 'before' | null;
+	/**
+	 * How `at` was worked out when the words alone do not give it: "from The Associated Press's 2025-12-05" (the
+	 * article's own date), "year from the same article's "October 29, 2025"". Null when the text states it all.
+	 */
+	basis: string | null;
+	/** What a reader is shown: "Sunday (≈ 2025-11-30, from The Associated Press's 2025-12-05)". */
+	label: string;
+}
+
+/** A verbatim sentence and the date it gives the event it reports. */
+export interface DatedSentence {
+	date: EventDate;
+	text: string;
+	citation: Citation;
+}
+
+/** One event on a timeline. */
+export interface TimelineEntry {
+	/** One sentence; or, when sources place the same event at different dates, one per source, side by side. */
+	claims: DatedSentence[];
+	/** The event the sources date differently ("raid"), or null when there is no disagreement. */
+	disagreement: string | null;
+}
+
+/** Which articles an "as of" view used: those published on or before `date`. */
+export interface AsOfCoverage {
+	date: string;
+	/** Articles used. */
+	documents: number;
+	/** Left out: published after `date`. */
+	later: number;
+	/** Left out: the article states no date, so it cannot be known to be from before `date`. */
+	undated: number;
+	/** The same in words, for a reply: "As of 2025-12-01: 1 article used; left out 1 undated article (…)". */
+	summary: string;
+}
+
+export interface Timeline {
+	/** The subject the timeline was narrowed to, as typed, or null for the whole story. */
+	about: string | null;
+	/** Chronological. */
+	entries: TimelineEntry[];
+	/** Dated only relative to something nothing places: an undated article's own day, or an undated event. */
+	undated: DatedSentence[];
+	asOf: AsOfCoverage | null;
 }

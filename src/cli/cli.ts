@@ -2,10 +2,11 @@ import { createInterface } from 'node:readline';
 import { ConfigError, parseSharedConfig } from '../config.js';
 import { ErrorCodes, UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { StoryEngine, type StoryEngineOptions } from '../storyEngine.js';
+import { parseAsOfDate, StoryEngine, type StoryEngineOptions } from '../storyEngine.js';
 import { type CommandLine, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, parseCommandLine, usageError } from './commandLine.js';
 import { formatAnswer, formatAnswerLine, formatDocumentChoice, formatHit, formatSearchPage, formatSources } from './format.js';
 import { resolveDocument } from './resolveDocument.js';
+import { formatTimeline } from './timeline.js';
 
 export interface Output {
 	write(text: string): unknown;
@@ -44,12 +45,12 @@ function print(io: CliIo, value: unknown, json: boolean | undefined, human: () =
 	io.stdout.write(`${json ? JSON.stringify(value) : human()}\n`);
 }
 
-async function askBatch(engine: StoryEngine, io: CliIo, json: boolean | undefined): Promise<number> {
+async function askBatch(engine: StoryEngine, io: CliIo, json: boolean | undefined, asOf: string | undefined): Promise<number> {
 	let failures = 0;
 	for await (const line of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
 		if (line.trim() === '') continue;
 		try {
-			const answer = engine.answer(line);
+			const answer = engine.answer(line, { asOf });
 			print(io, answer, json, () => formatAnswerLine(answer));
 		} catch (error) {
 			if (!(error instanceof UserFacingError)) throw error;
@@ -98,13 +99,14 @@ function documentFor(engine: StoryEngine, reference: string): { id: string; para
  */
 function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise<number> | number {
 	const { json } = line.flags;
+	const asOf = 'as-of' in line.flags && line.flags['as-of'] !== undefined ? parseAsOfDate(line.flags['as-of']) : undefined;
 	switch (line.command) {
 		case 'ask': {
-			if (line.flags.batch) return (engine) => askBatch(engine, io, json);
+			if (line.flags.batch) return (engine) => askBatch(engine, io, json, asOf);
 			if (line.positionals.length === 0) throw usageError('ask', 'Please give a question.');
 			const question = line.positionals.join(' ');
 			return (engine) => {
-				const answer = engine.answer(question);
+				const answer = engine.answer(question, { asOf });
 				print(io, answer, json, () => formatAnswer(answer));
 				return 0;
 			};
@@ -115,12 +117,20 @@ function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise
 			const limit = countFlag('limit', line.flags.limit, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT);
 			const page = countFlag('page', line.flags.page, 1);
 			return (engine) => {
-				const { hits, total } = engine.search(words, { limit, offset: (page - 1) * limit });
+				const { hits, total, asOf: coverage } = engine.search(words, { limit, offset: (page - 1) * limit, asOf });
 				if (hits.length === 0 && total > 0) {
 					throw new UserFacingError(ErrorCodes.InvalidArgument, `There is no page ${page}: ${total} paragraphs match, ${Math.ceil(total / limit)} pages of ${limit}.`);
 				}
-				const result = { total, page, limit, hits };
+				const result = { total, page, limit, hits, ...(coverage ? { asOf: coverage } : {}) };
 				print(io, result, json, () => formatSearchPage(result, io.stdout.isTTY ? BOLD : PLAIN));
+				return 0;
+			};
+		}
+		case 'timeline': {
+			const about = line.positionals.length > 0 ? line.positionals.join(' ') : null;
+			return (engine) => {
+				const timeline = engine.timeline({ about, asOf });
+				print(io, timeline, json, () => formatTimeline(timeline));
 				return 0;
 			};
 		}

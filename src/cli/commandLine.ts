@@ -21,6 +21,10 @@ const COMMON_FLAGS = {
 	help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, Flag>;
 
+const AS_OF_FLAG = {
+	'as-of': { type: 'string', value: 'YYYY-MM-DD', description: 'use only articles published on or before that day (undated ones are left out)' },
+} as const satisfies Record<string, Flag>;
+
 export const DEFAULT_SEARCH_LIMIT = 5;
 export const MAX_SEARCH_LIMIT = 50;
 
@@ -29,7 +33,7 @@ export const COMMANDS = {
 	ask: {
 		usage: ['npm run ask -- [options] "question"', 'npm run ask -- --batch [options] < questions.txt'],
 		summary: 'Answers a question with verbatim, cited quotes; says so when the corpus does not cover it.',
-		flags: { batch: { type: 'boolean', description: 'answer one question per line of standard input, one answer per line' }, ...COMMON_FLAGS },
+		flags: { batch: { type: 'boolean', description: 'answer one question per line of standard input, one answer per line' }, ...AS_OF_FLAG, ...COMMON_FLAGS },
 	},
 	search: {
 		usage: ['npm run search -- [options] "words"'],
@@ -37,8 +41,14 @@ export const COMMANDS = {
 		flags: {
 			limit: { type: 'string', value: 'N', description: `paragraphs per page, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})` },
 			page: { type: 'string', value: 'N', description: 'which page of matches to show (default 1)' },
+			...AS_OF_FLAG,
 			...COMMON_FLAGS,
 		},
+	},
+	timeline: {
+		usage: ['npm run timeline -- [options] [about]'],
+		summary: 'Lists the story’s dated events in order, each a verbatim, cited sentence; dates the sources give differently side by side. About narrows it to a subject.',
+		flags: { ...AS_OF_FLAG, ...COMMON_FLAGS },
 	},
 	show: {
 		usage: ['npm run show -- [options] DOCUMENT PARAGRAPH'],

@@ -1,4 +1,4 @@
-import type { Answer, Citation, ParagraphHit, Quote } from '../answer/types.js';
+import type { Answer, AsOfCoverage, Citation, ParagraphHit, Quote } from '../answer/types.js';
 import type { DocumentSummary } from '../storyEngine.js';
 import { nestQuoteMarks } from './quoteMarks.js';
 
@@ -35,7 +35,7 @@ export function formatCitation(citation: Citation, { introducing }: { introducin
  * title included, and introduces the short form it goes by when it is cited again; later mentions read
  * `— AP, 2025-12-05, ¶12`. Two cited documents whose short forms would read alike keep their titles throughout.
  */
-function citationsInOrder(citations: readonly Citation[]): (citation: Citation) => string {
+export function citationsInOrder(citations: readonly Citation[]): (citation: Citation) => string {
 	const label = (citation: Citation) => `${shortPublisher(publisherName(citation))}, ${citation.date ?? 'undated'}`;
 	const documentsByLabel = new Map<string, Set<string>>();
 	const mentions = new Map<string, number>();
@@ -56,7 +56,7 @@ function citationsInOrder(citations: readonly Citation[]): (citation: Citation) 
 }
 
 /** A quote between double quotation marks, its own marks nested inside them. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
 	return `“${nestQuoteMarks(text)}”`;
 }
 
@@ -80,6 +80,7 @@ export function formatAnswer(answer: Answer): string {
 		lines.push('\nRelated passages (not an answer):');
 		for (const quote of related) lines.push(formatQuote(quote, '  '));
 	}
+	if (answer.asOf) lines.push(`\n${answer.asOf.summary}`);
 	return lines.join('\n');
 }
 
@@ -108,10 +109,13 @@ export interface SearchPage {
 	total: number;
 	page: number;
 	limit: number;
+	/** When searched as of a date: what that left out, said last. */
+	asOf?: AsOfCoverage;
 }
 
 /** The count of matches, which of them this page shows, then the paragraphs. */
-export function formatSearchPage({ hits, total, page, limit }: SearchPage, mark: (text: string) => string): string {
+export function formatSearchPage({ hits, total, page, limit, asOf }: SearchPage, mark: (text: string) => string): string {
+	if (asOf) return `${formatSearchPage({ hits, total, page, limit }, mark)}\n\n${asOf.summary}`;
 	if (total === 0) return 'No paragraph matches.';
 	const first = (page - 1) * limit + 1;
 	const pages = Math.ceil(total / limit);

@@ -89,7 +89,7 @@ async function parseJsonlFile(fullPath: string, name: string, gzipped: boolean):
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		const reason = code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'the file is not UTF-8 text' : code.startsWith('Z_') ? 'the file is not valid gzip' : 'the file cannot be read';
-		return { articles: [], problems: [{ file: name, reason }] };
+		return { articles: [], problems: [{ file: name, reason, cause: (error as Error).message }] };
 	}
 	return empty ? { articles: [], problems: [{ file: name, reason: 'the file is empty' }] } : result;
 }
@@ -108,10 +108,26 @@ export interface CorpusLoad extends LoadedCorpus {
 }
 
 /**
- * Reads every article file in a directory (not recursively; dot-files are skipped).
- * One bad file never throws the rest away: it is reported in `problems` with the reason.
+ * The directory as it will be once a pending change is committed: file name → the temporary file that holds its new
+ * contents, or null for a file about to be removed. A refresh builds the new state from this before any file moves.
  */
-export async function loadCorpus(directory: string, previous: CorpusFileCache = new Map()): Promise<CorpusLoad> {
+export type PendingFiles = ReadonlyMap<string, string | null>;
+
+async function parseFile(fullPath: string, name: string): Promise<ParseResult> {
+	const format = formatOf(name)?.format;
+	if (format === 'jsonl' || format === 'jsonl.gz') return parseJsonlFile(fullPath, name, format === 'jsonl.gz');
+	return readFile(fullPath).then(
+		(bytes) => parseCorpusFile(name, bytes),
+		(error: Error): ParseResult => ({ articles: [], problems: [{ file: name, reason: 'the file cannot be read', cause: error.message }] }),
+	);
+}
+
+/**
+ * Reads every article file in a directory (not recursively; dot-files are skipped), with `pending` changes applied.
+ * One bad file never throws the rest away: it is reported in `problems` with the reason, a failure of the loader
+ * itself on that file included.
+ */
+export async function loadCorpus(directory: string, previous: CorpusFileCache = new Map(), pending: PendingFiles = new Map()): Promise<CorpusLoad> {
 	let names: string[];
 	try {
 		names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort();
@@ -119,26 +135,25 @@ export async function loadCorpus(directory: string, previous: CorpusFileCache = 
 		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the corpus directory does not exist' : 'the corpus directory cannot be read';
 		return { articles: [], problems: [{ file: directory, reason }], files: new Map() };
 	}
+	names = [...new Set([...names, ...pending.keys()])].filter((name) => pending.get(name) !== null);
 	const files: CorpusFileCache = new Map();
 	await Promise.all(
 		names.map(async (name) => {
-			const fullPath = path.join(directory, name);
+			const fullPath = pending.get(name) ?? path.join(directory, name);
 			const info = await stat(fullPath).catch(() => null);
 			if (!info?.isFile()) return;
-			const cached = previous.get(name);
+			// A renamed file keeps its size and time: the pending file's entry serves once it is in place.
+			const cached = pending.has(name) ? undefined : previous.get(name);
 			if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
 				files.set(name, cached);
 				return;
 			}
-			const format = formatOf(name)?.format;
-			const result =
-				format === 'jsonl' || format === 'jsonl.gz'
-					? await parseJsonlFile(fullPath, name, format === 'jsonl.gz')
-					: await readFile(fullPath).then(
-							(bytes) => parseCorpusFile(name, bytes),
-							(): ParseResult => ({ articles: [], problems: [{ file: name, reason: 'the file cannot be read' }] }),
-						);
-			files.set(name, { size: info.size, mtimeMs: info.mtimeMs, result });
+			const result = await parseFile(fullPath, name).catch(
+				(error: Error): ParseResult => ({ articles: [], problems: [{ file: name, reason: 'the file could not be loaded (an internal error, logged)', cause: error.message }] }),
+			);
+			// A failure underneath (a read error) may pass: such a file is read again next time, not kept as failed.
+			const transient = result.problems.some((problem) => problem.cause !== undefined);
+			files.set(name, { size: info.size, mtimeMs: transient ? Number.NaN : info.mtimeMs, result });
 		}),
 	);
 	return { ...mergeFiles(files), files };

@@ -30,6 +30,8 @@ export interface Article extends ArticleMeta {
 export interface CorpusProblem {
 	file: string;
 	reason: string;
+	/** What failed underneath (an error's message), for the log: the reason is what a moderator is shown. */
+	cause?: string;
 }
 
 export interface LoadedCorpus {

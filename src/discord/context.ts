@@ -7,8 +7,15 @@ import { FeedbackLog } from './feedbackLog.js';
 /** What a button needs to find its question again. */
 export interface AskSession {
 	question: string;
+	/** The as-of date it was asked with, so the buttons answer from the same articles. */
+	asOf?: string;
 	/** Who already voted on this answer: one vote per person. */
 	voters: Set<string>;
+}
+
+/** The as-of date a read was asked with, kept so that turning a page reads the same articles. */
+export interface ReadSession {
+	asOf?: string;
 }
 
 /**
@@ -23,7 +30,9 @@ export interface BotContext {
 	cooldowns: Cooldowns;
 	askSessions: ExpiringMap<AskSession>;
 	/** Search queries by the id of the interaction that ran them, for the page buttons. */
-	searchSessions: ExpiringMap<string>;
+	searchSessions: ExpiringMap<ReadSession & { query: string }>;
+	/** What a timeline was asked about, by the id of the interaction that asked, for the page buttons. */
+	timelineSessions: ExpiringMap<ReadSession & { about: string | null }>;
 }
 
 /** Interaction tokens live 15 minutes; buttons outliving their state say so plainly. */
@@ -45,9 +54,10 @@ export function createBotContext({ engine, logger, dataDir, moderatorRoleIds, co
 		engine,
 		logger,
 		moderatorRoleIds,
-		feedback: FeedbackLog.inDataDir(dataDir),
+		feedback: FeedbackLog.inDataDir(dataDir, { logger }),
 		cooldowns: new Cooldowns(cooldownSeconds, now),
 		askSessions: new ExpiringMap(sessions),
 		searchSessions: new ExpiringMap(sessions),
+		timelineSessions: new ExpiringMap(sessions),
 	};
 }

@@ -8,6 +8,7 @@ export const ButtonKinds = {
 	FullParagraphs: 'ask-full',
 	Vote: 'ask-vote',
 	SearchPage: 'search-page',
+	TimelinePage: 'timeline-page',
 } as const;
 
 export type ButtonKind = (typeof ButtonKinds)[keyof typeof ButtonKinds];

@@ -2,7 +2,8 @@ import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
 import { parseCustomId } from './customId.js';
-import { buttonHandlers, chatInputCommands, lookUp, messageCommands } from './commands/registry.js';
+import type { InteractionGate } from './interactionGate.js';
+import { buttonHandlers, chatInputCommands, lookUp, messageCommands, type ChatInputCommand } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
 import { isModerator, memberRights } from './permissions.js';
 import { sendChoices, sendReply } from './reply.js';
@@ -11,24 +12,31 @@ import { escapeMarkdown } from './text.js';
 export const GENERIC_FAILURE = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
 const MODERATORS_ONLY = 'Only moderators can use this command: it needs the Manage Server permission or a moderator role.';
 
-/** The one place that routes interactions and holds the error policy. */
-export function createInteractionHandler(context: BotContext): (interaction: Interaction) => Promise<void> {
-	return async (interaction) => {
-		try {
-			await route(interaction, context);
-		} catch (error) {
-			await reportFailure(interaction, error, context);
-		}
-	};
+export const RESTARTING = 'The bot is restarting: try again in a moment.';
+
+/** The one place that routes interactions and holds the error policy. Once the gate closes, it only says it is restarting. */
+export function createInteractionHandler(context: BotContext, gate: InteractionGate): (interaction: Interaction) => Promise<void> {
+	return (interaction) => gate.track(handle(interaction, context, gate.open));
+}
+
+async function handle(interaction: Interaction, context: BotContext, admitted: boolean): Promise<void> {
+	try {
+		await (admitted ? route(interaction, context) : turnAway(interaction));
+	} catch (error) {
+		await reportFailure(interaction, error, context);
+	}
+}
+
+async function turnAway(interaction: Interaction): Promise<void> {
+	if (interaction.isAutocomplete()) return sendChoices(interaction, []);
+	if (interaction.isRepliable()) return sendReply(interaction, { ephemeral: true, content: RESTARTING });
 }
 
 async function route(interaction: Interaction, context: BotContext): Promise<void> {
 	if (interaction.isChatInputCommand()) {
 		const command = lookUp(chatInputCommands, interaction.commandName);
 		if (!command) throw new Error(`No handler for /${interaction.commandName}`);
-		if ('moderatorsOnly' in command && !isModerator(memberRights(interaction), context.moderatorRoleIds)) {
-			return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
-		}
+		if (!mayUse(command, interaction, context)) return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
 		if ('cooldown' in command) {
 			const wait = context.cooldowns.take(interaction.user.id, interaction.commandName);
 			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
@@ -37,7 +45,8 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 	}
 	if (interaction.isAutocomplete()) {
 		const command = lookUp(chatInputCommands, interaction.commandName);
-		if (!command || !('autocomplete' in command)) return sendChoices(interaction, []);
+		// Choices would show a non-moderator what only moderators may see (the document list of /corpus remove).
+		if (!command || !('autocomplete' in command) || !mayUse(command, interaction, context)) return sendChoices(interaction, []);
 		return command.autocomplete(interaction, context);
 	}
 	if (interaction.isMessageContextMenuCommand()) {
@@ -51,6 +60,11 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		if (!customId) return replyExpired(interaction, 'the command');
 		return buttonHandlers[customId.kind](interaction, customId, context);
 	}
+}
+
+/** Checked on the server for every use, suggestions included: what Discord shows or hides is the server admins' choice. */
+function mayUse(command: ChatInputCommand, interaction: Interaction, context: BotContext): boolean {
+	return !command.moderatorsOnly || isModerator(memberRights(interaction), context.moderatorRoleIds);
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, Citation, ClaimCheck, Conflict, Highlight, ParagraphHit, Quote } from '../answer/types.js';
-import type { CorpusStatus, DocumentSummary, RefreshReport } from '../storyEngine.js';
-import { ButtonKinds, encodeCustomId } from './customId.js';
+import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, Highlight, ParagraphHit, Quote } from '../answer/types.js';
+import type { CorpusStatus, DocumentSummary, RefreshReport, UploadReport } from '../storyEngine.js';
+import { type ButtonKind, ButtonKinds, encodeCustomId } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
 	MAX_CONTENT_LENGTH,
@@ -25,7 +25,7 @@ const MAX_SEARCH_HIT_LENGTH = Math.floor((MAX_EMBED_DESCRIPTION_LENGTH - 100) / 
 const MAX_CITED_TITLE_LENGTH = 90;
 const MAX_CONFLICTS_SHOWN = 5;
 
-const Colors = {
+export const Colors = {
 	Answer: 0x2563eb,
 	Closest: 0xd97706,
 	NoAnswer: 0x6b7280,
@@ -124,7 +124,7 @@ function excerpt(text: string, highlights: readonly Highlight[], max: number): s
 }
 
 /** A quote as a block quote, followed by its citation on the next line. */
-function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
+export function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
 	const citation = formatCitation(quote.citation);
 	return `${renderWithin(quote.text, max - citation.length - 1, blockQuote)}\n${citation}`;
 }
@@ -146,10 +146,11 @@ function formatDateRange({ from, to }: CorpusStatus['dateRange']): string {
 	return from === to ? from : `${from} to ${to}`;
 }
 
-/** The footer under every answer: how much the bot knows, and how fresh it is. */
-function formatCoverage(status: CorpusStatus): string {
+/** The footer under every answer: how much the bot knows, and how fresh it is; first, what an as-of date left out. */
+export function formatCoverage(status: CorpusStatus, asOf?: AsOfCoverage): string {
 	const articles = `${status.documents} ${status.documents === 1 ? 'article' : 'articles'}`;
-	return `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
+	const corpus = `Corpus: ${articles} · ${formatDateRange(status.dateRange)} · refreshed ${formatTime(status.lastRefresh.at)}`;
+	return asOf ? `${asOf.summary} ${corpus}` : corpus;
 }
 
 /** What "More passages" pages through: the quotes of an answer or of the closest passages, else the related passages. */
@@ -175,7 +176,7 @@ function answerButtons(session: string, offset: number, total: number, { votes }
 }
 
 /** The value each source gives, in bold inside the sentence that carries it. */
-function formatClaimLine(claim: Conflict['claims'][number], max: number): string {
+export function formatClaimLine(claim: Conflict['claims'][number], max: number): string {
 	const at = claim.text.toLowerCase().indexOf(claim.value.toLowerCase());
 	const spans = at >= 0 ? [{ start: at, end: at + claim.value.length }] : [];
 	const lead = at >= 0 ? '' : `**${escapeMarkdown(singleLine(claim.value))}**: `;
@@ -223,7 +224,7 @@ export function formatAnswer(answer: Answer, status: CorpusStatus, { session, ep
 				description,
 				color: colorOf(answer),
 				fields: answer.conflicts.slice(0, MAX_CONFLICTS_SHOWN).map(formatConflict),
-				footer: { text: formatCoverage(status) },
+				footer: { text: formatCoverage(status, answer.asOf) },
 			},
 		],
 		components: answerButtons(session, 0, passages.length, { votes: true }),
@@ -271,6 +272,17 @@ export function formatQuote(hit: ParagraphHit): Reply {
 	return { content: `${renderWithin(hit.text, MAX_CONTENT_LENGTH - citation.length - 1, blockQuote)}\n${citation}` };
 }
 
+/** Previous / Next, when there is more than one page; they turn the page in place. */
+export function pageButtons(kind: ButtonKind, session: string, offset: number, perPage: number, total: number): ButtonRow[] {
+	if (total <= perPage) return [];
+	return [
+		buttonRow(
+			{ customId: encodeCustomId(kind, session, Math.max(0, offset - perPage)), label: 'Previous', emoji: '◀️', disabled: offset === 0 },
+			{ customId: encodeCustomId(kind, session, offset + perPage), label: 'Next', emoji: '▶️', disabled: offset + perPage >= total },
+		),
+	];
+}
+
 export interface SearchPage {
 	query: string;
 	hits: readonly ParagraphHit[];
@@ -278,14 +290,22 @@ export interface SearchPage {
 	offset: number;
 	session: string;
 	ephemeral: boolean;
+	asOf?: AsOfCoverage | undefined;
 }
 
-export function formatSearchPage({ query, hits, total, offset, session, ephemeral }: SearchPage): Reply {
+export function formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf }: SearchPage): Reply {
 	const title = questionTitle('Search: ', query);
 	if (total === 0 || hits.length === 0) {
 		return {
 			ephemeral,
-			embeds: [{ title, description: 'No paragraph matches these words. Try fewer or other words, or `/ask` a question.', color: Colors.NoAnswer }],
+			embeds: [
+				{
+					title,
+					description: 'No paragraph matches these words. Try fewer or other words, or `/ask` a question.',
+					color: Colors.NoAnswer,
+					...(asOf ? { footer: { text: asOf.summary } } : {}),
+				},
+			],
 		};
 	}
 	const entries = hits.map((hit, index) => {
@@ -295,25 +315,7 @@ export function formatSearchPage({ query, hits, total, offset, session, ephemera
 	});
 	const pages = Math.ceil(total / SEARCH_HITS_PER_PAGE);
 	const page = Math.floor(offset / SEARCH_HITS_PER_PAGE) + 1;
-	const components =
-		pages > 1
-			? [
-					buttonRow(
-						{
-							customId: encodeCustomId(ButtonKinds.SearchPage, session, Math.max(0, offset - SEARCH_HITS_PER_PAGE)),
-							label: 'Previous',
-							emoji: '◀️',
-							disabled: offset === 0,
-						},
-						{
-							customId: encodeCustomId(ButtonKinds.SearchPage, session, offset + SEARCH_HITS_PER_PAGE),
-							label: 'Next',
-							emoji: '▶️',
-							disabled: offset + SEARCH_HITS_PER_PAGE >= total,
-						},
-					),
-				]
-			: [];
+	const components = pageButtons(ButtonKinds.SearchPage, session, offset, SEARCH_HITS_PER_PAGE, total);
 	return {
 		ephemeral,
 		embeds: [
@@ -321,7 +323,7 @@ export function formatSearchPage({ query, hits, total, offset, session, ephemera
 				title,
 				description: joinWithin(entries, MAX_EMBED_DESCRIPTION_LENGTH, { separator: '\n\n' }),
 				color: Colors.Answer,
-				footer: { text: `Page ${page} of ${pages} · ${total} matching ${total === 1 ? 'paragraph' : 'paragraphs'}` },
+				footer: { text: `Page ${page} of ${pages} · ${total} matching ${total === 1 ? 'paragraph' : 'paragraphs'}${asOf ? ` · ${asOf.summary}` : ''}` },
 			},
 		],
 		components,
@@ -380,11 +382,11 @@ function listField(name: string, items: readonly string[]): APIEmbedField[] {
 }
 
 /** What a reload, upload or removal changed, and which files could not be read (and why). */
-export function formatRefreshReport(heading: string, report: RefreshReport): Reply {
+export function formatRefreshReport(heading: string, report: RefreshReport, { changed = 'Changed', notes = [] }: { changed?: string; notes?: string[] } = {}): Reply {
 	const problems = report.problems.map(({ file, reason }) => `${file}: ${reason}`);
 	const fields = [
 		...listField('Added', report.added),
-		...listField('Changed', report.changed),
+		...listField(changed, report.changed),
 		...listField('Removed', report.removed),
 		...(problems.length > 0
 			? [{ name: `Problems (${problems.length})`, value: joinWithin(problems.map((line) => `• ${escapeMarkdown(line)}`), MAX_EMBED_FIELD_VALUE_LENGTH) }]
@@ -395,13 +397,29 @@ export function formatRefreshReport(heading: string, report: RefreshReport): Rep
 		embeds: [
 			{
 				title: heading,
-				...(fields.length === 0 ? { description: 'No document changed.' } : {}),
+				...(notes.length > 0 ? { description: notes.join('\n') } : fields.length === 0 ? { description: 'No document changed.' } : {}),
 				fields,
 				color: problems.length > 0 ? Colors.NotFound : Colors.Moderation,
 				footer: { text: `Took ${Math.round(report.durationMs)} ms${report.by ? ` · by ${report.by}` : ''}` },
 			},
 		],
 	};
+}
+
+const articles = (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`;
+
+/** A refresh report that also says where the upload went and what it replaced: documents it replaced are "Replaced". */
+export function formatUploadReport(heading: string, report: UploadReport): Reply {
+	const file = (name: string) => `\`${name.replaceAll('`', "'")}\``;
+	const notes: string[] = [];
+	if (report.nameTaken) {
+		notes.push(`The corpus already has a file ${file(report.nameTaken)}, so this one was stored as ${file(report.file)} and nothing existing changed. To replace ${file(report.nameTaken)} instead, upload again with replace:True.`);
+	}
+	if (report.replacedFiles.length > 0) {
+		const removed = report.removed.length > 0 ? `: removed ${articles(report.removed.length)} the upload does not have` : '';
+		notes.push(`Replaced ${report.replacedFiles.map(file).join(', ')}${removed}.`);
+	}
+	return formatRefreshReport(heading, report, { changed: 'Replaced', notes });
 }
 
 const verdictHeadings: Record<ClaimCheck['verdict'], { title: string; lead: string; color: number }> = {
@@ -432,6 +450,8 @@ export function formatHelp(): Reply {
 		'',
 		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, and take 👍 / 👎 feedback. Add `hide:True` to see the answer alone.',
 		'`/search query:` the paragraphs that mention some words, matches in bold, page by page.',
+		'`/timeline about:` the story’s events in date order, each a cited sentence; dates the sources give differently side by side.',
+		'`as_of:` on `/ask`, `/search` and `/timeline` (YYYY-MM-DD): only articles published by that day.',
 		'`/quote source: paragraph:` one paragraph verbatim with its citation, ready to paste.',
 		'`/sources` every article with its publisher, date and paragraph count.',
 		'**Check against the story**: right-click (or long-press) a message › Apps: is its text in the corpus?',

@@ -23,8 +23,7 @@ export class ParagraphIndex implements SearchIndex {
 	/** Paragraph counts per term, read from the postings. */
 	readonly statistics: TermFrequencies;
 
-	private constructor(packed?: PackedIndex) {
-		const miniSearch = packed ? ParagraphMiniSearch.unpack(packed, INDEX_OPTIONS, SCORING, TITLE_FIELD) : new ParagraphMiniSearch(INDEX_OPTIONS, SCORING, TITLE_FIELD);
+	private constructor(miniSearch = new ParagraphMiniSearch(INDEX_OPTIONS, SCORING, TITLE_FIELD)) {
 		this.#miniSearch = miniSearch;
 		this.#ranker = new Ranker(miniSearch, COMMON_TERMS);
 		this.statistics = {
@@ -48,9 +47,23 @@ export class ParagraphIndex implements SearchIndex {
 
 	/** Throws if the snapshot does not fit these index options; the caller then rebuilds. */
 	static fromSnapshot(packed: PackedIndex): ParagraphIndex {
-		return new ParagraphIndex(packed);
+		return new ParagraphIndex(ParagraphMiniSearch.unpack(packed, INDEX_OPTIONS, SCORING, TITLE_FIELD));
 	}
 
+	/**
+	 * A new index with the changes applied, built beside this one, which goes on serving exactly as it was (a failure
+	 * partway leaves it untouched): the engine swaps the new one in when it is complete. Costs the changed articles,
+	 * not a rebuild. Call it on the live index only: it retires the index this one was made from (see `fork`).
+	 */
+	withChanges({ remove, add }: { remove: readonly Article[]; add: readonly Article[] }): ParagraphIndex {
+		if (remove.length === 0 && add.length === 0) return this;
+		const next = new ParagraphIndex(this.#miniSearch.fork());
+		next.remove(remove);
+		next.add(add);
+		return next;
+	}
+
+	/** Changes this index in place: for one no question reads yet (a live index changes through `withChanges`). */
 	add(articles: Iterable<Article>): void {
 		this.#paragraphsWithin = new WeakMap();
 		for (const article of articles) this.#miniSearch.addArticle(analyzed(article), analyzeTerms(article.title));

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
+import { OverlayMap } from './overlayMap.js';
 import { PostingList } from './postingList.js';
 import type { QueryTerm } from './searchIndex.js';
 
@@ -72,11 +73,15 @@ export interface AnalyzedParagraph {
  * - Removal is eager (the article's terms are known), so postings never hold removed paragraphs and a term's
  *   posting count is its exact paragraph count.
  * - Snapshots are flat arrays, and a loaded index reads its postings in place from them.
+ * - A refresh changes a `fork`, which shares the postings and copies each list before changing it, while the
+ *   original goes on serving as it was.
  */
 /** Query terms whose expansions are kept; past this the memo starts afresh. */
 const MAX_MEMOIZED_EXPANSIONS = 5_000;
 
 export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
+	readonly #options: Options<AnalyzedParagraph>;
+	readonly #titleFieldName: string;
 	readonly #scoring: Scoring;
 	readonly #fieldNames: string[];
 	readonly #titleField: number;
@@ -84,7 +89,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	/** Paragraph short id → its article's first paragraph. */
 	#articleStarts = new Uint32Array(0);
 	/** First paragraph → the article's number of paragraphs. */
-	readonly #articleSizes = new Map<number, number>();
+	#articleSizes = new Map<number, number>();
 	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
 	#titleLengthTotal = 0;
 	#memo: { generation: number; map: Map<string, readonly (readonly [string, number])[]> } = { generation: -1, map: new Map() };
@@ -93,13 +98,25 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	 * short id. MiniSearch keeps an array per paragraph in a map; ranking reads these for every posting it scores.
 	 */
 	#fieldLengths: Uint32Array[];
-	/** The same term → fields maps as the radix tree holds, for exact lookups without walking the tree. */
-	readonly #terms = new Map<string, Map<number, PostingList>>();
+	/**
+	 * Term → fields → postings: what the index holds. The radix tree holds the same maps, but it is read for its keys
+	 * alone (which terms a prefix or an edit distance reaches), and always through this map.
+	 */
+	#terms = new Map<string, Map<number, PostingList>>();
+	/**
+	 * Once forked, the radix tree is shared with the fork: it only gains terms, and one the index no longer holds is
+	 * skipped on lookup (so a long-running bot's tree keeps removed terms until the next start, loaded or built).
+	 */
+	#dictionaryShared = false;
+	/** Null: every map and list is this index's own. After a fork: the ones created or copied since, the only ones to change in place. */
+	#owned: WeakSet<object> | null = null;
 	/** Counts changes, so that packing spread over several turns of the event loop can tell it went stale. */
 	#generation = 0;
 
 	constructor(options: Options<AnalyzedParagraph>, scoring: Scoring, titleField: string) {
 		super(options);
+		this.#options = options;
+		this.#titleFieldName = titleField;
 		this.#scoring = scoring;
 		this.#fieldNames = options.fields;
 		this.#titleField = this._fieldIds[titleField]!;
@@ -212,22 +229,19 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		const frequencies = new Map<string, number>();
 		for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
 		for (const [term, frequency] of frequencies) {
-			let fields = this.#terms.get(term);
 			if (direction === 1) {
-				if (!fields) this.#setTerm(term, (fields = new Map()));
-				let postings = fields.get(fieldId);
-				if (!postings) fields.set(fieldId, (postings = new PostingList()));
-				postings.set(shortId, frequency);
+				this.#writablePostings(term, fieldId, true)!.set(shortId, frequency);
 				continue;
 			}
-			const postings = fields?.get(fieldId);
-			if (!fields || !postings) continue;
+			const postings = this.#writablePostings(term, fieldId, false);
+			if (!postings) continue;
 			postings.delete(shortId);
-			if (postings.size === 0) fields.delete(fieldId);
-			if (fields.size === 0) {
-				this._index.delete(term);
-				this.#terms.delete(term);
-			}
+			if (postings.size > 0) continue;
+			const fields = this.#terms.get(term)!;
+			fields.delete(fieldId);
+			if (fields.size > 0) continue;
+			this.#terms.delete(term);
+			if (!this.#dictionaryShared) this._index.delete(term);
 		}
 		const length = frequencies.size;
 		if (direction === 1) this.#fieldLengths[fieldId]![shortId] = length;
@@ -246,6 +260,61 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	#setTerm(term: string, fields: Map<number, PostingList>): void {
 		this._index.set(term, fields);
 		this.#terms.set(term, fields);
+	}
+
+	#owns(value: object): boolean {
+		return this.#owned === null || this.#owned.has(value);
+	}
+
+	#own<T extends object>(value: T): T {
+		this.#owned?.add(value);
+		return value;
+	}
+
+	/** The term's postings in the field, safe to change: copied first while a fork still shares them. */
+	#writablePostings(term: string, fieldId: number, create: boolean): PostingList | undefined {
+		let fields = this.#terms.get(term);
+		if (!fields) {
+			if (!create) return undefined;
+			this.#setTerm(term, (fields = this.#own(new Map())));
+		} else if (!this.#owns(fields)) this.#setTerm(term, (fields = this.#own(new Map(fields))));
+		let postings = fields.get(fieldId);
+		if (!postings) {
+			if (!create) return undefined;
+			fields.set(fieldId, (postings = this.#own(new PostingList())));
+		} else if (!this.#owns(postings)) fields.set(fieldId, (postings = this.#own(postings.copy())));
+		return postings;
+	}
+
+	/**
+	 * A copy to change while this one keeps serving unchanged. The maps of ids, terms and article sizes are overlaid
+	 * (see `OverlayMap`), the typed columns copied, the posting lists shared, and each side copies a list before
+	 * changing it: the cost is the change, not the index.
+	 *
+	 * Only the live index is forked. Forking settles this index's own changes into the maps it shares with the index
+	 * it was forked from, which is no longer read once this one is live. The fork supersedes this index: a snapshot
+	 * of this one being packed is abandoned, as the fork brings its own.
+	 */
+	fork(): ParagraphMiniSearch {
+		this.#generation++;
+		const copy = new ParagraphMiniSearch(this.#options, this.#scoring, this.#titleFieldName);
+		copy._index = this._index;
+		copy.#dictionaryShared = this.#dictionaryShared = true;
+		copy._documentCount = this._documentCount;
+		copy._nextId = this._nextId;
+		copy._fieldIds = this._fieldIds;
+		copy._avgFieldLength = [...this._avgFieldLength];
+		copy._documentIds = new OverlayMap(this._documentIds);
+		copy._idToShortId = new OverlayMap(this._idToShortId);
+		copy.#articleStarts = this.#articleStarts.slice();
+		copy.#fieldLengths = this.#fieldLengths.map((lengths) => lengths.slice());
+		copy.#articleSizes = new OverlayMap(this.#articleSizes);
+		copy.#titleLengthTotal = this.#titleLengthTotal;
+		copy.#terms = new OverlayMap(this.#terms);
+		copy.#generation = this.#generation;
+		this.#owned = new WeakSet();
+		copy.#owned = new WeakSet();
+		return copy;
 	}
 
 	#growPerParagraphArrays(): void {

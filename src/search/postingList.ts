@@ -63,6 +63,14 @@ export class PostingList implements Map<number, number> {
 		}
 	}
 
+	/** A list of its own with the same postings, to change while this one is still read (see `ParagraphMiniSearch.fork`). */
+	copy(): PostingList {
+		if (this.#size === 0) return new PostingList();
+		const pairs = new Uint32Array(2 * this.#size);
+		this.copyInto(pairs, 0);
+		return new PostingList(pairs, 0, this.#size);
+	}
+
 	/** Writes the postings as pairs into `target` from pair `at`; returns how many were written. */
 	copyInto(target: Uint32Array, at: number): number {
 		const start = 2 * this.#offset;

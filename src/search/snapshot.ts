@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../corpus/types.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../fsAtomic.js';
 import type { Logger } from '../logger.js';
 import { ANALYZER_VERSION, INDEX_OPTIONS } from './indexOptions.js';
 import { ParagraphIndex } from './paragraphIndex.js';
@@ -12,8 +13,6 @@ const FORMAT = 'newsroom-story-index';
 const FORMAT_VERSION = 4;
 // Version 1 snapshots were JSON; they are still recognized as stale files to remove.
 const FILE_PATTERN = /^index-[0-9a-f]{16}\.(?:bin|json)$/;
-/** A save in progress, or one cut short by a kill: the writer's process id is in the name. */
-const TEMPORARY_PATTERN = /^index-[0-9a-f]{16}\.bin\.(\d+)\.tmp$/;
 /** SHA-256 of everything before it, at the end of the file. */
 const CHECKSUM_BYTES = 32;
 
@@ -146,56 +145,15 @@ const isOtherSnapshot = (name: string, current: string) => FILE_PATTERN.test(nam
  * kill. Another running process's save in progress is left alone.
  */
 export async function removeStaleSnapshots(cacheDir: string, key: string): Promise<void> {
+	await removeStaleTemporaries(cacheDir);
 	// A cache directory not made yet has nothing stale; one that cannot be read is reported by the load and the save.
 	const names = await readdir(cacheDir).catch(() => []);
 	const current = path.basename(fileFor(cacheDir, key));
-	await removeFiles(cacheDir, names.filter((name) => {
-		const writer = TEMPORARY_PATTERN.exec(name)?.[1];
-		return writer === undefined ? isOtherSnapshot(name, current) : !isAnotherRunningProcess(Number(writer));
-	}));
-}
-
-/** Our own id on a temporary file at start-up is a previous process's (ids repeat, in a container especially). */
-function isAnotherRunningProcess(pid: number): boolean {
-	// Signal 0 to pid 0 would test our own process group.
-	if (pid === process.pid || pid === 0) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
+	await removeFiles(cacheDir, names.filter((name) => isOtherSnapshot(name, current)));
 }
 
 /**
- * Writes the whole file or nothing: a temporary file, flushed to disk, renamed over the old one, and the directory
- * flushed so the rename lasts a power cut. A failed write removes its temporary file.
- */
-async function writeAtomically(file: string, chunks: readonly Uint8Array[]): Promise<void> {
-	const temporary = `${file}.${process.pid}.tmp`;
-	try {
-		const handle = await open(temporary, 'w');
-		try {
-			await writeFile(handle, chunks);
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-		await rename(temporary, file);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
-	const directory = await open(path.dirname(file), 'r');
-	try {
-		await directory.sync();
-	} finally {
-		await directory.close();
-	}
-}
-
-/**
- * Writes atomically and removes older snapshots. The index is packed a slice at a time while questions go on being
+ * Writes atomically (`writeFileAtomic`) and removes older snapshots. The index is packed a slice at a time while questions go on being
  * answered; if it changes meanwhile, nothing is written (null) and the save that the change brings stands instead,
  * so a snapshot never mixes two states of the corpus.
  */
@@ -204,7 +162,7 @@ export async function saveSnapshot(cacheDir: string, key: string, index: Paragra
 	if (!packed) return null;
 	await mkdir(cacheDir, { recursive: true });
 	const file = fileFor(cacheDir, key);
-	await writeAtomically(file, encode(key, packed));
+	await writeFileAtomic(file, encode(key, packed));
 	await removeFiles(cacheDir, (await readdir(cacheDir)).filter((name) => isOtherSnapshot(name, path.basename(file))));
 	return file;
 }

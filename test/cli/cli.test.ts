@@ -109,7 +109,7 @@ describe('npm run ask', () => {
 		['an unknown document', ['show', 'no-such-document', '1'], /no document "no-such-document"/],
 		['an unknown paragraph', ['show', AP, '99'], /paragraphs 1 to 24/],
 		['a paragraph that is not a number', ['show', AP, 'four'], /"four" is not a paragraph number/],
-		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option "--nope" for ask; it takes --batch, --json, --corpus DIR, -h, --help/],
+		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option "--nope" for ask; it takes --batch, --as-of YYYY-MM-DD, --json, --corpus DIR, -h, --help/],
 		['a flag another command takes', ['search', '--batch', 'raid'], /Unknown option "--batch" for search/],
 		['an unknown command', ['quote', 'raid'], /Unknown command "quote"/],
 		['no command', [], /Give a command/],
@@ -248,5 +248,31 @@ describe('npm run sources', () => {
 			[AP, 24],
 			['dumayar-raid-analysis', 16],
 		]);
+	});
+});
+
+describe('npm run timeline', () => {
+	it('prints the events in order, with the raid’s two dates side by side, each cited', async () => {
+		const { code, stdout } = await cli(['timeline']);
+		expect(code).toBe(0);
+		expect(stdout).toContain(
+			[
+				'⚠ Sources disagree on the date of the raid:',
+				"  • Oct. 19 (2025-10-19, year from The Associated Press's 2025-12-05)",
+				'      “Weeks after the Oct. 19 raid, al-Sharaa visited Washington and announced that Syria would join the global coalition against IS.”',
+				'      — AP, 2025-12-05, ¶4',
+				'  • October 29 (2025-10-29, year from the same article\'s "October 29, 2025")',
+			].join('\n'),
+		);
+		expect(stdout.indexOf('late 2019\n')).toBeLessThan(stdout.indexOf('⚠ Sources disagree'));
+		expect(stdout.indexOf('⚠ Sources disagree')).toBeLessThan(stdout.indexOf("Sunday (≈ 2025-11-30, from The Associated Press's 2025-12-05)"));
+	});
+
+	it('takes --as-of and ends by saying what it left out, and refuses a date that is not YYYY-MM-DD', async () => {
+		const { code, stdout } = await cli(['timeline', '--as-of', '2025-12-05', 'Airwars']);
+		expect(code).toBe(0);
+		expect(stdout.trim().split('\n').at(-1)).toBe('As of 2025-12-05: 1 article used; left out 1 undated article (its publication date is unknown).');
+		const bad = await cli(['search', '--as-of', '5 Dec 2025', 'raid']);
+		expect(bad).toMatchObject({ code: 2, stderr: 'error: "5 Dec 2025" is not a date; give the as-of date as YYYY-MM-DD, e.g. 2025-12-01.\n' });
 	});
 });

@@ -255,6 +255,67 @@ describe('/search', () => {
 	});
 });
 
+describe('/timeline', () => {
+	it('lists the events in date order, five a page, and shows the raid’s two dates side by side, each cited', async () => {
+		const interaction = slashCommand('timeline', [], newReporter());
+		const timeline = bot.engine.timeline();
+		const events = timeline.entries.length + timeline.undated.length;
+		const data = expectReply(await bot.interact(interaction), { ephemeral: false });
+		expect(data.embeds[0]?.title).toBe('Timeline');
+		expect(data.embeds[0]?.description).toMatch(/^\*\*over the past decade \(≈ since 2015, from The Associated Press's 2025-12-05\)\*\*\n> /);
+		expect(data.embeds[0]?.footer?.text).toMatch(new RegExp(`^Page 1 of ${Math.ceil(events / 5)} · ${events} events · Corpus: 2 articles · `));
+		expect(data.components[0]?.components.map((button) => [button.custom_id, button.disabled ?? false])).toEqual([
+			[`timeline-page:${interaction.id}:0`, true],
+			[`timeline-page:${interaction.id}:5`, false],
+		]);
+
+		const next = bodyOf(await bot.interact(buttonClick(`timeline-page:${interaction.id}:5`, message('', { embeds: data.embeds, components: data.components }))));
+		expect(next.type).toBe(InteractionResponseType.UpdateMessage);
+		expect(next.data.allowed_mentions).toEqual({ parse: [] });
+		const page = next.data.embeds[0]?.description ?? '';
+		const raid = timeline.entries.find((entry) => entry.disagreement === 'raid')!;
+		expect(page).toContain('⚠️ **Sources disagree on the date of the raid**\n**Oct. 19 (2025-10-19, year from The Associated Press\'s 2025-12-05)**\n> Weeks after the **Oct. 19** raid');
+		expect(page).toContain('**October 29 (2025-10-29, year from the same article\'s "October 29, 2025")**\n> Just weeks after the **October 29** raid');
+		for (const claim of raid.claims) expect(page).toContain(formatCitation(claim.citation));
+		expect(next.data.embeds[0]?.footer?.text).toMatch(/^Page 2 of /);
+	});
+
+	it('narrows to a subject as of a date, saying in the footer what the date left out', async () => {
+		const options = [string('about', 'Airwars'), string('as_of', '2025-12-05'), boolean('hide', true)];
+		const data = expectReply(await bot.interact(slashCommand('timeline', options, newReporter())), { ephemeral: true });
+		expect(data.embeds[0]?.title).toBe('Timeline: Airwars');
+		expect(data.embeds[0]?.description).toMatch(/^\*\*since 2020\*\*\n> Airwars, a London-based conflict monitor/);
+		expect(data.embeds[0]?.footer?.text).toMatch(/^Page 1 of 1 · 2 events · As of 2025-12-05: 1 article used; left out 1 undated article \(its publication date is unknown\)\. Corpus: /);
+		expect(data.components).toEqual([]);
+	});
+
+	it('refuses a date that is not a real YYYY-MM-DD day in a short ephemeral line', async () => {
+		const reply = await bot.interact(slashCommand('timeline', [string('as_of', '2025-02-30')], newReporter()));
+		expectNotice(reply, escapeMarkdown('"2025-02-30" is not a date; give the as-of date as YYYY-MM-DD, e.g. 2025-12-01.'));
+	});
+});
+
+describe('as_of on /ask and /search', () => {
+	it('/ask answers from the articles published by then, and the footer says what was left out', async () => {
+		const data = expectReply(await bot.interact(ask('When did the raid happen?', [string('as_of', '2025-12-05')])), { ephemeral: false });
+		expect(data.embeds[0]?.footer?.text).toMatch(/^As of 2025-12-05: 1 article used; left out 1 undated article \(its publication date is unknown\)\. Corpus: 2 articles/);
+		// The undated analysis is what disagreed on the date: without it there is nothing to disagree with.
+		expect(data.embeds[0]?.fields ?? []).toEqual([]);
+		expect(data.embeds[0]?.description).not.toContain('— unknown, undated');
+	});
+
+	it('/search keeps its as-of date when the page turns', async () => {
+		const interaction = slashCommand('search', [string('query', 'Syria'), string('as_of', '2025-12-05')], newReporter());
+		const data = expectReply(await bot.interact(interaction), { ephemeral: false });
+		expect(data.embeds[0]?.footer?.text).toMatch(/ · As of 2025-12-05: 1 article used; /);
+		const next = bodyOf(await bot.interact(buttonClick(`search-page:${interaction.id}:5`, message('', { embeds: data.embeds, components: data.components }))));
+		expect(next.data.embeds[0]?.footer?.text).toMatch(/^Page 2 of .* · As of 2025-12-05: /);
+		// Without the date, the undated analysis is among these pages; with it, on none of them.
+		expect(bot.engine.search('Syria', { limit: 10 }).hits.some((hit) => hit.citation.date === null)).toBe(true);
+		for (const body of [data, next.data]) expect(body.embeds[0]?.description).not.toContain('— unknown, undated');
+	});
+});
+
 describe('/quote', () => {
 	it('autocompletes documents by title, answering without a query string', async () => {
 		const callback = await bot.interact(autocomplete('quote', [focused('source', 'dumayr'), integer('paragraph', 1)]));
@@ -291,7 +352,7 @@ describe('/sources and /help', () => {
 	it('/help explains the commands, to the asker only', async () => {
 		const data = expectReply(await bot.interact(slashCommand('help', [])), { ephemeral: true });
 		expect(data.embeds[0]?.title).toBe('Story bot: help');
-		for (const command of ['/ask', '/search', '/quote', '/sources', '/corpus', 'Check against the story']) expect(data.embeds[0]?.description).toContain(command);
+		for (const command of ['/ask', '/search', '/timeline', 'as_of', '/quote', '/sources', '/corpus', 'Check against the story']) expect(data.embeds[0]?.description).toContain(command);
 	});
 });
 

@@ -28,15 +28,16 @@ describe('parseBotConfig', () => {
 			moderatorRoleIds: [],
 			apiBase: DEFAULT_DISCORD_API_BASE,
 			cooldownSeconds: 5,
+			drainTimeoutSeconds: 8,
 		});
 	});
 
 	it('reads every setting, treating empty optional values as unset', () => {
 		const config = parseBotConfig(
-			{ ...valid, DISCORD_GUILD_ID: '', MODERATOR_ROLE_IDS: ' 100000000000000030 ,100000000000000031,', DISCORD_API_BASE: 'http://127.0.0.1:8080/api', COOLDOWN: '0', LOG_LEVEL: 'warn' },
+			{ ...valid, DISCORD_GUILD_ID: '', MODERATOR_ROLE_IDS: ' 100000000000000030 ,100000000000000031,', DISCORD_API_BASE: 'http://127.0.0.1:8080/api', COOLDOWN: '0', DRAIN_TIMEOUT: '30', LOG_LEVEL: 'warn' },
 			'/srv/bot',
 		);
-		expect(config).toMatchObject({ guildId: null, moderatorRoleIds: ['100000000000000030', '100000000000000031'], apiBase: 'http://127.0.0.1:8080/api', cooldownSeconds: 0, logLevel: 'warn' });
+		expect(config).toMatchObject({ guildId: null, moderatorRoleIds: ['100000000000000030', '100000000000000031'], apiBase: 'http://127.0.0.1:8080/api', cooldownSeconds: 0, drainTimeoutSeconds: 30, logLevel: 'warn' });
 		expect(Object.isFrozen(config)).toBe(true);
 	});
 
@@ -56,6 +57,15 @@ describe('parseBotConfig', () => {
 
 	it.each(['https://discord.com/api/', 'https://discord.com/api/v10', 'discord.com/api', 'ftp://discord.com/api'])('refuses %s as DISCORD_API_BASE', (base) => {
 		expect(problemsOf({ ...valid, DISCORD_API_BASE: base })).toHaveLength(1);
+	});
+
+	it.each([
+		['-1', 'DRAIN_TIMEOUT: must not be negative'],
+		['2.5', 'DRAIN_TIMEOUT: must be whole seconds'],
+		['a while', 'DRAIN_TIMEOUT: must be a number of seconds'],
+		['3600', 'DRAIN_TIMEOUT: must be at most 900 seconds'],
+	])('refuses %s as DRAIN_TIMEOUT', (value, problem) => {
+		expect(problemsOf({ ...valid, DRAIN_TIMEOUT: value })).toEqual([problem]);
 	});
 
 	it('never repeats the token in its messages', () => {

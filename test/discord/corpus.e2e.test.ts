@@ -1,8 +1,9 @@
 /** End to end: /corpus for moderators, against a temporary copy of the story corpus. */
-import { access, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedbackLog } from '../../src/discord/feedbackLog.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
 import { Members, attachment, autocomplete, boolean, buttonClick, focused, integer, slashCommand, string, subcommand, type Interaction, type Member } from './support/fixtures.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
@@ -10,6 +11,8 @@ import { startTestBot, type TestBot } from './support/testBot.js';
 let bot: TestBot;
 beforeAll(async () => {
 	bot = await startTestBot({ copyCorpus: true });
+	// Feedback counts are read on first use; read here, so every status below answers at once (first use: its own test).
+	await bot.context.feedback.counts();
 });
 afterAll(async () => {
 	await bot?.close();
@@ -68,6 +71,15 @@ describe('moderator rights, checked on every use', () => {
 			flags: MessageFlags.Ephemeral,
 		});
 	});
+
+	it('suggests documents to remove to a moderator only: a reporter gets no choices', async () => {
+		const typing = (as: Member) => autocomplete('corpus', [subcommand('remove', [focused('document', 'dumayr')])], as);
+		const choicesFor = async (as: Member) => (await bot.interact(typing(as))).body as { type: number; data: { choices: { value: string }[] } };
+		const forEditor = await choicesFor(Members.deskEditor);
+		expect(forEditor.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+		expect(forEditor.data.choices.map((choice) => choice.value)).toContain('ap-dumayr-raid-2025-12-05');
+		expect(await choicesFor(Members.reporter)).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+	});
 });
 
 describe('/corpus status', () => {
@@ -87,6 +99,27 @@ describe('/corpus status', () => {
 			Feedback: '👍 0 · 👎 1',
 			'Unanswered questions': '1 (see `npm run report`)',
 		});
+	});
+});
+
+describe('/corpus status on first use', () => {
+	it('defers while it reads the feedback log, once; then answers at once from running counts', async () => {
+		const served = bot.context.feedback;
+		const log = FeedbackLog.inDataDir(path.join(bot.dataDir, 'earlier'));
+		await mkdir(path.dirname(log.file), { recursive: true });
+		await writeFile(log.file, '{"kind":"vote","at":"2025-12-06T10:00:00.000Z","vote":"up","question":"Who was killed?"}\n{"kind":"unanswered","at":"2025-');
+		bot.context.feedback = log;
+		try {
+			expect(fieldsOf((await deferredReply(corpus('status'))).embeds[0]).Feedback).toBe('👍 1 · 👎 0');
+			await writeFile(log.file, '');
+			const asked = slashCommand('ask', [string('question', 'Who won the World Cup?')]);
+			await bot.interact(asked);
+			await bot.interact(buttonClick(`ask-vote:${asked.id}:down`));
+			const reply = await bot.interact(corpus('status'));
+			expect(fieldsOf((reply.body as { data: { embeds: Embed[] } }).data.embeds[0])).toMatchObject({ Feedback: '👍 1 · 👎 1', 'Unanswered questions': '1 (see `npm run report`)' });
+		} finally {
+			bot.context.feedback = served;
+		}
 	});
 });
 
@@ -122,13 +155,14 @@ describe('/corpus add and remove', () => {
 
 	it('never overwrites an existing document without replace, and says so', async () => {
 		const edit = await deferredReply(upload('council-vote.md', COUNCIL));
-		expect(edit.content).toBe('The corpus already has "council-vote"; upload again with replace to update it.');
+		expect(edit.content).toBe('The corpus already has "council-vote" (in council-vote.md). Nothing was changed; upload again with replace:True to replace it.');
 		expect(edit.embeds).toEqual([]);
 	});
 
 	it('replaces it with replace:true', async () => {
 		const edit = await deferredReply(upload('council-vote.md', `${COUNCIL}\nThe vote was unanimous.\n`, [string('title', 'Council votes to rebuild market'), string('publisher', 'City Desk'), string('date', '2025-12-02'), boolean('replace', true)]));
-		expect(fieldsOf(edit.embeds[0])).toEqual({ 'Changed (1)': 'council-vote' });
+		expect(edit.embeds[0]?.description).toBe('Replaced `council-vote.md`.');
+		expect(fieldsOf(edit.embeds[0])).toEqual({ 'Replaced (1)': 'council-vote' });
 	});
 
 	it('refuses a file type it cannot read at once, without deferring', async () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Citation, ParagraphHit, Quote } from '../../src/answer/types.js';
 import { formatAnswer, formatClaimCheck, formatCitation, formatQuote, formatRefreshReport, formatSearchPage, formatSources } from '../../src/discord/format.js';
 import { buildReply } from '../../src/discord/reply.js';
-import type { CorpusStatus, DocumentSummary } from '../../src/storyEngine.js';
+import type { DocumentSummary } from '../../src/storyEngine.js';
+import { status } from './support/corpusStatus.js';
 import { expectWithinDiscordLimits } from './support/limits.js';
 
 const ap: Citation = {
@@ -19,14 +20,6 @@ const analysis: Citation = { doc: 'analysis', paragraph: 1, title: 'Raid on Duma
 
 const quote = (text: string, citation: Citation = ap): Quote => ({ text, citation, score: 1 });
 
-const status: CorpusStatus = {
-	documents: 2,
-	paragraphs: 40,
-	snapshotHash: '74068a930be207c9',
-	dateRange: { from: '2025-12-05', to: '2025-12-05' },
-	lastRefresh: { added: [], changed: [], removed: [], problems: [], at: new Date('2025-12-06T10:30:00Z'), by: null, durationMs: 12 },
-	startedFrom: 'build',
-};
 
 const answered: Answer = {
 	question: 'When did the raid happen?',

@@ -3,21 +3,19 @@
  * `npm run report`, each in its own process, against the stand-in. They run from an empty directory so a
  * developer's own .env cannot leak in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InteractionResponseType } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/commands/definitions.js';
+import { RESTARTING } from '../../src/discord/dispatcher.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
 import { DiscordStandIn } from './support/discordStandIn.js';
-import { APP_ID, FAKE_TOKEN, GUILD_ID, slashCommand } from './support/fixtures.js';
+import { APP_ID, FAKE_TOKEN, GUILD_ID, Members, attachment, autocomplete, focused, slashCommand, string, subcommand } from './support/fixtures.js';
+import { spawnScript } from './support/spawnScript.js';
 import { STORY_CORPUS } from './support/testBot.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = import.meta.resolve('tsx');
 const EXIT_TIMEOUT_MS = 15_000;
 
 let standIn: DiscordStandIn;
@@ -32,28 +30,7 @@ afterAll(async () => {
 	await rm(workDir, { recursive: true, force: true });
 });
 
-interface Run {
-	child: ChildProcess;
-	stdout: () => string;
-	stderr: () => string;
-	exited: Promise<number | null>;
-}
-
-function run(script: string, env: Record<string, string>): Run {
-	const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script)], {
-		cwd: workDir,
-		env: { PATH: process.env.PATH ?? '', ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const exited = once(child, 'exit').then(([code]) => code as number | null);
-	const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-	void exited.finally(() => clearTimeout(timer));
-	return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
+const run = (script: string, env: Record<string, string>) => spawnScript(script, { env, cwd: workDir, killAfterMs: EXIT_TIMEOUT_MS });
 
 const botEnv = () => ({
 	DISCORD_TOKEN: FAKE_TOKEN,
@@ -65,20 +42,43 @@ const botEnv = () => ({
 });
 
 describe('npm start', () => {
-	it('connects, answers, and shuts down cleanly on SIGTERM, never logging the token', async () => {
+	it('connects, and drains on SIGTERM: the upload in flight is still answered, a new interaction hears it is restarting; never logs the token', async () => {
+		const corpusDir = path.join(workDir, 'drain-corpus');
+		await cp(STORY_CORPUS, corpusDir, { recursive: true });
 		const since = standIn.gatewayFrames.length;
 		const closed = standIn.closeCodes.length;
-		const bot = run('src/index.ts', botEnv());
+		const bot = run('src/index.ts', { ...botEnv(), CORPUS_DIR: corpusDir, DRAIN_TIMEOUT: '10' });
 		await standIn.waitForGatewayFrame((frame) => frame.op === 2, { since, timeoutMs: EXIT_TIMEOUT_MS });
 
-		const help = slashCommand('help', []);
-		standIn.dispatch('INTERACTION_CREATE', help);
-		const reply = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${help.id}/`));
-		expect((reply.body as { type: number }).type).toBe(InteractionResponseType.ChannelMessageWithSource);
+		// The attachment downloads slowly: the upload is still in flight when the signal comes.
+		let finishDownload = () => {};
+		const download = new Promise<void>((resolve) => (finishDownload = resolve));
+		const text = 'The council voted on Tuesday to rebuild the market.\n';
+		const file = attachment('market.md', standIn.serveFile('market.md', text, { until: download }), text.length);
+		const upload = slashCommand('corpus', [subcommand('add', [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: file.id }])], Members.manager, {
+			attachments: { [file.id]: file },
+		});
+		standIn.dispatch('INTERACTION_CREATE', upload);
+		const deferred = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${upload.id}/`));
+		expect((deferred.body as { type: number }).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
 
 		bot.child.kill('SIGTERM');
+		await expect.poll(() => bot.stdout(), { timeout: EXIT_TIMEOUT_MS }).toContain('"msg":"Draining');
+		const late = slashCommand('ask', [string('question', 'Who was killed in the raid?')]);
+		standIn.dispatch('INTERACTION_CREATE', late);
+		const refused = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${late.id}/`));
+		expect((refused.body as { data: unknown }).data).toMatchObject({ content: RESTARTING, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+		const typing = autocomplete('quote', [focused('source', 'dumayr')]);
+		standIn.dispatch('INTERACTION_CREATE', typing);
+		const suggestions = await standIn.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${typing.id}/`));
+		expect(suggestions.body).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+
+		finishDownload();
+		const answered = await standIn.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${upload.token}/messages/@original`));
+		expect((answered.body as { embeds: { title: string }[] }).embeds[0]?.title).toBe('Added market.md');
 		expect(await bot.exited).toBe(0);
 		expect(await standIn.waitForClose({ since: closed })).toBe(1000);
+		expect(await readFile(path.join(corpusDir, 'market.md'), 'utf8')).toContain(text);
 		const logs = bot.stdout();
 		expect(logs).toContain('"msg":"Connected to Discord"');
 		expect(logs).toContain('"msg":"Disconnected from Discord"');

@@ -1,7 +1,10 @@
-import { MessageFlags, type APIEmbed } from 'discord.js';
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, MessageFlags, type APIEmbed } from 'discord.js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { MAX_CONTENT_LENGTH, buildReply, buttonRow } from '../../src/discord/reply.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONTENT_LENGTH, buildReply, buttonRow, deferReply, sendReply, updateMessage } from '../../src/discord/reply.js';
+import { DiscordStandIn } from './support/discordStandIn.js';
+import { FAKE_TOKEN, MODERATOR_ROLE_ID, Members, buttonClick, slashCommand } from './support/fixtures.js';
 import { expectWithinDiscordLimits } from './support/limits.js';
 
 const prose = fc
@@ -18,11 +21,62 @@ const embed: fc.Arbitrary<APIEmbed> = fc.record(
 	{ requiredKeys: [] },
 );
 
-describe('buildReply', () => {
-	it('never lets a reply ping anyone', () => {
-		expect(buildReply({ content: '@everyone <@&123>' }).allowedMentions).toEqual({ parse: [] });
-		expect(buildReply({ embeds: [] }).allowedMentions).toEqual({ parse: [] });
+interface ReplyBody {
+	content?: string;
+	allowed_mentions?: unknown;
+}
+
+const PINGS = `@everyone @here <@${Members.colleague.user.id}> <@&${MODERATOR_ROLE_ID}> asked who was killed`;
+
+/**
+ * A bare discord.js client, without the bot's client-wide `allowedMentions` default, so what Discord receives is
+ * what the reply functions built.
+ */
+describe('replies as they reach Discord', () => {
+	let standIn: DiscordStandIn;
+	let client: Client;
+	const failures: unknown[] = [];
+
+	beforeAll(async () => {
+		standIn = await DiscordStandIn.start();
+		client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standIn.apiBase } });
+		client.on(Events.InteractionCreate, (interaction) => {
+			const send = async () => {
+				if (interaction.isButton()) return updateMessage(interaction, { content: PINGS });
+				if (!interaction.isChatInputCommand()) return;
+				if (interaction.commandName === 'slow') await deferReply(interaction, { ephemeral: false });
+				await sendReply(interaction, { content: PINGS, embeds: [{ title: PINGS, description: PINGS }] });
+				await sendReply(interaction, { content: PINGS, ephemeral: true });
+			};
+			send().catch((error: unknown) => failures.push(error));
+		});
+		const ready = once(client, Events.ClientReady);
+		await client.login(FAKE_TOKEN);
+		await ready;
 	});
+	afterAll(async () => {
+		await client?.destroy();
+		await standIn?.close();
+	});
+
+	it('never lets a reply ping anyone: a reply, a deferred one filled in, a follow-up and a page update parse no mentions', async () => {
+		const since = standIn.requests.length;
+		const interactions = [slashCommand('quick', []), slashCommand('slow', []), buttonClick('page:1')];
+		for (const interaction of interactions) standIn.dispatch('INTERACTION_CREATE', interaction);
+		// quick: its reply and a follow-up; slow: its deferral filled in, and a follow-up; the button: its update.
+		const sent = () =>
+			standIn.requests
+				.slice(since)
+				.map((request) => request.body as { data?: ReplyBody } & ReplyBody)
+				.map((body) => body.data ?? body)
+				.filter((body) => body.content !== undefined);
+		await expect.poll(() => sent().length).toBe(5);
+		expect(failures).toEqual([]);
+		for (const body of sent()) expect(body).toMatchObject({ content: PINGS, allowed_mentions: { parse: [] } });
+	});
+});
+
+describe('buildReply', () => {
 
 	it('sets the ephemeral flag only when asked', () => {
 		expect(buildReply({ content: 'x', ephemeral: true }).flags).toBe(MessageFlags.Ephemeral);

@@ -99,6 +99,33 @@ describe('ranking a small corpus', () => {
 	});
 });
 
+describe('changes built beside the live index', () => {
+	const harbour = article('harbour', 'Harbour fire', ['A fire broke out at the harbour on Monday.', 'Firefighters said the harbour fire was contained by noon.']);
+	const council = article('council', 'Council vote', ['The council voted to close the library.', 'Residents said the library vote was rushed.']);
+	const market = article('market', 'Fish market', ['Fishermen at the harbor market said prices fell.']);
+	const reopened = { ...council, contentHash: 'reopened', paragraphs: [{ ...council.paragraphs[0]!, text: 'The council voted to reopen the library and the harbour market.' }] };
+	const questions = ['harbour fire Monday', 'library vote', 'market prices', 'harbur', 'council'];
+	/** Every hit with its score: paragraphs of equal score come in indexing order, which a refresh changes. */
+	const scored = (index: ParagraphIndex) => questions.map((question) => search(index, question, 100).hits.map((hit) => `${hit.score.toPrecision(12)} ${hit.id} ${hit.matched.join(',')}`).sort());
+
+	it('leave the index they fork from answering exactly as before, and rank as a fresh build of the result does', () => {
+		const live = ParagraphIndex.build([harbour, council, market]);
+		const before = questions.map((question) => search(live, question, 100));
+		// A refresh that is abandoned, then another from the same live index, then one from the index it made.
+		live.withChanges({ remove: [council], add: [reopened] });
+		const next = live.withChanges({ remove: [harbour], add: [] });
+		expect(questions.map((question) => search(live, question, 100))).toEqual(before);
+		expect(live.statistics.documentFrequency('harbour')).toBe(2);
+		expect(scored(next)).toEqual(scored(ParagraphIndex.build([council, market])));
+		const later = next.withChanges({ remove: [council], add: [reopened, harbour] });
+		expect(scored(next)).toEqual(scored(ParagraphIndex.build([council, market])));
+		expect(scored(later)).toEqual(scored(ParagraphIndex.build([harbour, reopened, market])));
+		expect([...later.documentsSharingRareTerms(4)].map((documents) => [...documents].sort().join(' ')).sort()).toEqual(
+			[...ParagraphIndex.build([harbour, reopened, market]).documentsSharingRareTerms(4)].map((documents) => [...documents].sort().join(' ')).sort(),
+		);
+	});
+});
+
 describe('ranking an archive where some question words are in most paragraphs', () => {
 	// Enough paragraphs that "said" and "market" are common (see COMMON_TERMS); "harbour" and "vote" are not.
 	const filler = Array.from({ length: COMMON_TERMS.minimum + 200 }, (_, n) => `Traders said the market closed ${n % 7 === 0 ? 'higher' : 'lower'} on day ${n}.`);

@@ -18,6 +18,7 @@ export async function makeTempDir(prefix = 'story-test-'): Promise<TempDir> {
 			await writeFile(file, content);
 			return file;
 		},
-		remove: () => rm(dir, { recursive: true, force: true }),
+		// A snapshot the engine saves in the background may still be landing: retry instead of failing on ENOTEMPTY.
+		remove: () => rm(dir, { recursive: true, force: true, maxRetries: 5 }),
 	};
 }

@@ -14,8 +14,9 @@ export async function runAsk(interaction: ChatInputCommandInteraction, context: 
 	if (question.length > MAX_QUESTION_LENGTH) {
 		throw new UserFacingError(ErrorCodes.QuestionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
 	}
-	const answer = context.engine.answer(question);
-	context.askSessions.set(interaction.id, { question, voters: new Set() });
+	const asOf = interaction.options.getString('as_of') ?? undefined;
+	const answer = context.engine.answer(question, { asOf });
+	context.askSessions.set(interaction.id, { question, asOf, voters: new Set() });
 	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: hide }));
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
@@ -29,14 +30,14 @@ export async function onMorePassages(interaction: ButtonInteraction, { session, 
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question), offset, session));
+	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question, stored), offset, session));
 }
 
 export async function onFullParagraphs(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	const shown = answerPassages(context.engine.answer(stored.question)).slice(offset, offset + PASSAGES_PER_PAGE);
+	const shown = answerPassages(context.engine.answer(stored.question, stored)).slice(offset, offset + PASSAGES_PER_PAGE);
 	const cited = new Map(shown.map(({ citation }) => [`${citation.doc}\u0000${citation.paragraph}`, citation]));
 	const paragraphs = [...cited.values()].map(({ doc, paragraph }) => context.engine.quote(doc, paragraph));
 	await sendReply(interaction, formatFullParagraphs(paragraphs));

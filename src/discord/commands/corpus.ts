@@ -3,8 +3,7 @@ import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { BotContext } from '../context.js';
-import { countFeedback } from '../feedbackLog.js';
-import { formatRefreshReport, formatStatus } from '../format.js';
+import { formatRefreshReport, formatStatus, formatUploadReport } from '../format.js';
 import { deferReply, sendReply } from '../reply.js';
 import { CorpusSubcommands } from './definitions.js';
 
@@ -22,8 +21,10 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 	const subcommand = interaction.options.getSubcommand(true);
 	switch (subcommand) {
 		case CorpusSubcommands.Status: {
-			const { entries } = await context.feedback.read();
-			return sendReply(interaction, formatStatus(engine.status(), countFeedback(entries)));
+			// Running counts answer at once; only the first status reads the log, and that may take a while.
+			const known = context.feedback.knownCounts();
+			if (!known) await deferReply(interaction, { ephemeral: true });
+			return sendReply(interaction, formatStatus(engine.status(), known ?? (await context.feedback.counts())));
 		}
 		case CorpusSubcommands.Reload: {
 			await deferReply(interaction, { ephemeral: true });
@@ -39,7 +40,7 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 				meta: readMeta(interaction),
 				replace: interaction.options.getBoolean('replace') ?? false,
 			};
-			return sendReply(interaction, formatRefreshReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
+			return sendReply(interaction, formatUploadReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
 		}
 		case CorpusSubcommands.Remove: {
 			const doc = interaction.options.getString('document', true);

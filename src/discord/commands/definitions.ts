@@ -16,6 +16,7 @@ export const CommandNames = {
 	Sources: 'sources',
 	Corpus: 'corpus',
 	Help: 'help',
+	Timeline: 'timeline',
 	CheckClaim: 'Check against the story',
 } as const;
 
@@ -43,6 +44,15 @@ const hideOption = {
 	description: 'Show the reply only to you',
 } as const;
 
+/** Discord checks only the length; the handler checks that it is a real day. */
+const asOfOption = {
+	type: ApplicationCommandOptionType.String,
+	name: 'as_of',
+	description: 'Use only articles published on or before this day, as YYYY-MM-DD',
+	min_length: 10,
+	max_length: 10,
+} as const;
+
 export const askDefinition = {
 	name: CommandNames.Ask,
 	description: 'Answer a question about the story with verbatim, cited quotes',
@@ -55,6 +65,7 @@ export const askDefinition = {
 			required: true,
 			max_length: MAX_QUESTION_LENGTH,
 		},
+		asOfOption,
 		hideOption,
 	],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -71,6 +82,23 @@ export const searchDefinition = {
 			required: true,
 			max_length: MAX_QUERY_LENGTH,
 		},
+		asOfOption,
+		hideOption,
+	],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const timelineDefinition = {
+	name: CommandNames.Timeline,
+	description: 'The story’s events in date order, each a cited sentence; disagreeing dates side by side',
+	...inServers,
+	options: [
+		{
+			type: ApplicationCommandOptionType.String,
+			name: 'about',
+			description: 'Only events about this, e.g. "Airwars"',
+			max_length: MAX_QUERY_LENGTH,
+		},
+		asOfOption,
 		hideOption,
 	],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -160,6 +188,7 @@ export const checkClaimDefinition = {
 export const commandDefinitions = [
 	askDefinition,
 	searchDefinition,
+	timelineDefinition,
 	quoteDefinition,
 	sourcesDefinition,
 	corpusDefinition,

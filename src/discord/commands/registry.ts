@@ -15,6 +15,7 @@ import { runHelp } from './help.js';
 import { runQuote } from './quote.js';
 import { onSearchPage, runSearch } from './search.js';
 import { runSources } from './sources.js';
+import { onTimelinePage, runTimeline } from './timeline.js';
 
 export interface ChatInputCommand {
 	run(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
@@ -31,6 +32,7 @@ type ChatInputName = Exclude<CommandName, typeof CommandNames.CheckClaim>;
 export const chatInputCommands = {
 	[CommandNames.Ask]: { run: runAsk, cooldown: true },
 	[CommandNames.Search]: { run: runSearch, cooldown: true },
+	[CommandNames.Timeline]: { run: runTimeline, cooldown: true },
 	[CommandNames.Quote]: { run: runQuote, autocomplete: completeDocument },
 	[CommandNames.Sources]: { run: runSources },
 	[CommandNames.Corpus]: { run: runCorpus, autocomplete: completeDocument, moderatorsOnly: true },
@@ -48,6 +50,7 @@ export const buttonHandlers = {
 	[ButtonKinds.FullParagraphs]: onFullParagraphs,
 	[ButtonKinds.Vote]: onVote,
 	[ButtonKinds.SearchPage]: onSearchPage,
+	[ButtonKinds.TimelinePage]: onTimelinePage,
 } satisfies Record<ButtonKind, ButtonHandler>;
 
 /** Looks a name from Discord up in one of the tables above; names are data from outside, not trusted keys. */

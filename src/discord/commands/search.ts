@@ -1,27 +1,21 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { parseOffset, type ParsedCustomId } from '../customId.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext, ReadSession } from '../context.js';
 import { formatSearchPage, SEARCH_HITS_PER_PAGE } from '../format.js';
-import { sendReply, updateMessage } from '../reply.js';
-import { replyExpired } from './expired.js';
+import { sendReply } from '../reply.js';
+import { pageTurner } from './pages.js';
 
-function searchPage(context: BotContext, query: string, offset: number, session: string, ephemeral: boolean) {
-	const { hits, total } = context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset });
-	return formatSearchPage({ query, hits, total, offset, session, ephemeral });
+function searchPage(context: BotContext, { query, asOf }: ReadSession & { query: string }, offset: number, session: string, ephemeral: boolean) {
+	const { hits, total, asOf: coverage } = context.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset, asOf });
+	return formatSearchPage({ query, hits, total, offset, session, ephemeral, asOf: coverage });
 }
 
 export async function runSearch(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
 	const query = interaction.options.getString('query', true);
 	const hide = interaction.options.getBoolean('hide') ?? false;
-	const page = searchPage(context, query, 0, interaction.id, hide);
-	context.searchSessions.set(interaction.id, query);
+	const stored = { query, asOf: interaction.options.getString('as_of') ?? undefined };
+	const page = searchPage(context, stored, 0, interaction.id, hide);
+	context.searchSessions.set(interaction.id, stored);
 	await sendReply(interaction, page);
 }
 
-/** Turns the page in place: the message keeps its visibility. */
-export async function onSearchPage(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
-	const query = context.searchSessions.get(session);
-	const offset = parseOffset(detail);
-	if (query === undefined || offset === null) return replyExpired(interaction, '/search');
-	await updateMessage(interaction, searchPage(context, query, offset, session, false));
-}
+export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false));

@@ -57,6 +57,8 @@ export class DiscordStandIn {
 	readonly closeCodes: number[] = [];
 	readonly #events = new EventEmitter();
 	readonly #files = new Map<string, Uint8Array>();
+	/** Attachments whose download waits, as from a slow CDN, until the promise settles. */
+	readonly #held = new Map<string, Promise<void>>();
 	readonly #sockets = new Set<WebSocket>();
 	#session: Session | null = null;
 	#rejectResume = false;
@@ -95,10 +97,11 @@ export class DiscordStandIn {
 		return `${this.origin.replace('http', 'ws')}/gateway`;
 	}
 
-	/** Serves a file the way Discord's CDN serves attachments, and returns its URL. */
-	serveFile(name: string, content: string | Uint8Array): string {
+	/** Serves a file the way Discord's CDN serves attachments, and returns its URL. `until` holds its download back. */
+	serveFile(name: string, content: string | Uint8Array, { until }: { until?: Promise<void> } = {}): string {
 		const key = `${randomUUID()}/${encodeURIComponent(name)}`;
 		this.#files.set(key, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+		if (until) this.#held.set(`/attachments/${key}`, until);
 		return `${this.origin}/attachments/${key}`;
 	}
 
@@ -183,6 +186,7 @@ export class DiscordStandIn {
 			headers: request.headers,
 			body: isJson && text ? JSON.parse(text) : text,
 		};
+		await this.#held.get(recorded.path);
 		const { status, body } = this.#route(recorded);
 		if (url.pathname.startsWith('/api/')) {
 			this.requests.push(recorded);

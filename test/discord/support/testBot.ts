@@ -4,24 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBot, type Bot } from '../../../src/discord/client.js';
 import { createBotContext, type BotContext } from '../../../src/discord/context.js';
-import type { Logger } from '../../../src/logger.js';
+import { recordingLogger, type LogRecord } from '../../support/recordingLogger.js';
 import { StoryEngine } from '../../../src/storyEngine.js';
 import { DiscordStandIn, type RecordedRequest } from './discordStandIn.js';
 import { APP_ID, FAKE_TOKEN, MODERATOR_ROLE_ID, type Interaction } from './fixtures.js';
 
 export const STORY_CORPUS = path.resolve(import.meta.dirname, '../../../corpus');
 
-export interface LogRecord {
-	level: keyof Logger;
-	details: Record<string, unknown>;
-	message: string;
-}
-
-/** Keeps what the bot logs, so tests can check that failures are logged with their context. */
-export function recordingLogger(records: LogRecord[]): Logger {
-	const record = (level: keyof Logger) => (details: object, message: string) => void records.push({ level, details: details as Record<string, unknown>, message });
-	return { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-}
 
 export interface TestBotOptions {
 	/** Copy the story corpus to a temporary directory, for tests that add or remove documents. */
@@ -88,7 +77,8 @@ export async function startTestBot({ copyCorpus = false, cooldownSeconds = 0, wr
 		editOf,
 		async close() {
 			try {
-				await within(bot.stop(), TEARDOWN_TIMEOUT_MS, 'Stopping the bot');
+				// Drained, so no reply or feedback line is still being written when the directory is removed.
+				await within(bot.drain(TEARDOWN_TIMEOUT_MS), TEARDOWN_TIMEOUT_MS * 2, 'Stopping the bot');
 			} finally {
 				await within(standIn.close(), TEARDOWN_TIMEOUT_MS, 'Closing the stand-in');
 				await rm(workDir, { recursive: true, force: true });

@@ -26,16 +26,19 @@ interface Run {
 /** One `npm run --silent ask -- …args` in `root`, with the question on standard input for `--batch`. */
 function ask(root: string, dataDir: string, args: string[]): Promise<Run> {
 	const started = performance.now();
-	const child = spawn('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
 	child.stdin.end(args.includes('--batch') ? `${QUESTION}\n` : '');
 	let firstLineMs: number | null = null;
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
 		if (firstLineMs === null && chunk.includes('\n')) firstLineMs = performance.now() - started;
 	});
+	// A corpus file skipped with a warning (an archive the corpus loader refused) would make the figure a smaller corpus's.
+	let stderr = '';
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 	return new Promise((resolve, reject) => {
 		child.on('error', reject);
 		child.on('close', (code) => {
-			if (code !== 0 || firstLineMs === null) return reject(new Error(`npm run ask -- ${args.join(' ')} in ${root} failed with exit code ${code}`));
+			if (code !== 0 || firstLineMs === null || stderr !== '') return reject(new Error(`npm run ask -- ${args.join(' ')} in ${root} failed (exit code ${code}):\n${stderr}`));
 			resolve({ firstLineMs, exitMs: performance.now() - started });
 		});
 	});

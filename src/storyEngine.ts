@@ -6,6 +6,7 @@ import { viewAsOf } from './answer/asOf.js';
 /** For adapters that check an as-of date before the corpus loads; every read checks it too. */
 export { parseAsOfDate } from './answer/asOf.js';
 import { checkClaim } from './answer/checkClaim.js';
+import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
@@ -157,10 +158,14 @@ export class StoryEngine {
 		return engine;
 	}
 
-	/** `asOf` (YYYY-MM-DD, on every read): only articles published on or before that day are used. */
-	answer(question: string, { asOf }: AsOf = {}): Answer {
+	/**
+	 * `asOf` (YYYY-MM-DD, on every read): only articles published on or before that day are used. `earlier`: the
+	 * questions this one follows up, oldest first, read as its context (see `analyzeFollowUp`).
+	 */
+	answer(question: string, { asOf, earlier = [] }: AsOf & { earlier?: readonly string[] } = {}): Answer {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
-		const answer = answerQuestion(library, question);
+		const [first, ...rest] = earlier;
+		const answer = first === undefined ? answerQuestion(library, question) : answerFollowUp(library, question, [first, ...rest]);
 		return coverage ? { ...answer, asOf: coverage } : answer;
 	}
 

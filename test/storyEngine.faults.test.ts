@@ -6,7 +6,7 @@ import { ErrorCodes } from '../src/errors.js';
 import { isTemporaryFile } from '../src/fsAtomic.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { article, filesIn, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
-import { clearFaults, faults } from './support/faults.js';
+import { clearFaults, faults, readsFile } from './support/faults.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
 vi.mock('../src/corpus/parseArticle.js', async (importOriginal) => (await import('./support/faults.js')).faultyParser(await importOriginal()));
@@ -39,7 +39,7 @@ function onSecondParseOf(name: string, fault: () => never): (file: string) => vo
 }
 
 const steps = [
-	{ step: 'reading', arm: () => (faults.fs = (operation, file) => (operation === 'readFile' && inCorpus(file, 'school.md') ? fail('EIO: i/o error, read') : undefined)) },
+	{ step: 'reading', arm: () => (faults.fs = (operation, file, flags) => (readsFile(operation, flags) && inCorpus(file, 'school.md') ? fail('EIO: i/o error, read') : undefined)) },
 	{ step: 'parsing', arm: () => (faults.parse = onSecondParseOf('school.md', () => fail('parser bug'))) },
 	{ step: 'indexing', arm: () => (faults.analyze = (text) => (text === 'The school reopened after repairs to its roof.' ? fail('MiniSearch: duplicate ID school#1') : undefined)) },
 	{ step: 'moving into place', arm: () => (faults.fs = (operation, file) => (operation === 'rename' && inCorpus(file, 'school.md') ? fail('EIO: i/o error, rename') : undefined)) },

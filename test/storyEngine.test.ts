@@ -6,7 +6,7 @@ import { temporaryName } from '../src/fsAtomic.js';
 import type { Logger } from '../src/logger.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { article, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
-import { faults } from './support/faults.js';
+import { faults, readsFile } from './support/faults.js';
 
 // Lets a test hold a refresh partway through reading the corpus.
 vi.mock('node:fs/promises', async (importOriginal) => (await import('./support/faults.js')).faultyFsPromises(await importOriginal()));
@@ -121,8 +121,8 @@ describe('refresh', () => {
 		const reading = new Promise<void>((resolve) => (reached = resolve));
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
-		faults.fs = async (operation, file) => {
-			if (operation !== 'readFile' || path.basename(file) !== 'school.md') return;
+		faults.fs = async (operation, file, flags) => {
+			if (!readsFile(operation, flags) || path.basename(file) !== 'school.md') return;
 			reached();
 			await held;
 		};

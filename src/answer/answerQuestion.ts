@@ -84,7 +84,11 @@ function matchesSomething(candidate: ScoredSentence): boolean {
 }
 
 export function answerQuestion(library: Library, question: string): Answer {
-	const analyzed = analyzeQuestion(question);
+	return answerAnalyzed(library, analyzeQuestion(question));
+}
+
+/** Answers a question already analyzed, or read in the context of an earlier one (see `analyzeFollowUp`). */
+export function answerAnalyzed(library: Library, analyzed: AnalyzedQuestion): Answer {
 	const base = { question: analyzed.text, expects: analyzed.expects, conflicts: [] };
 	if (analyzed.terms.length === 0) {
 		return { ...base, outcome: 'not-covered', answered: false, reason: 'The question has no words specific enough to look for; name who or what you are asking about.', quotes: [], related: [] };

@@ -229,7 +229,8 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		.slice(0, PARAGRAPHS_TO_SCORE);
 	const matches = matchIndexTerms(plan, standIns, hits.flatMap((hit) => hit.matched));
 	const local = localStatistics(library, hits.map((hit) => hit.id));
-	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (LIGHT_TERMS.has(term) ? LIGHT_TERM_FACTOR : 1)]));
+	const weighsLess = (term: string) => LIGHT_TERMS.has(term) || question.borrowed?.has(term) === true;
+	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (weighsLess(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 	const questionTerms = new Set(terms);
 	const questionVectors = new Map(terms.map((term) => [term, gloVe().vectorOf(term)]));

@@ -18,6 +18,11 @@ export interface AnalyzedQuestion {
 	 * "what is the *magnitude*", "who was *killed*"): a sentence that lacks it cannot give the detail asked for.
 	 */
 	focus: string | null;
+	/**
+	 * A follow-up's terms taken from the question before it, beside a subject of its own (see `analyzeFollowUp`).
+	 * They say whose detail is asked for, not which, so like light terms they match at a fraction of their weight.
+	 */
+	borrowed?: ReadonlySet<string>;
 }
 
 const AUXILIARY = 'is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|of|the|a|an';
@@ -51,9 +56,19 @@ const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
 // C0 and C1 control characters; tabs are harmless and are allowed.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
 
-/** Rejects input that cannot be a question (or search, or claim), with a message the user can act on. */
+/**
+ * Invisible format characters (Unicode category Cf): soft hyphens, zero-width spaces and joiners, a BOM, bidi marks.
+ * Pasted text carries them inside words ("Dam\u00ADascus"), where they split one word into two that match nothing.
+ * Only the question loses them; the corpus, and so every quote, stays verbatim.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * Rejects input that cannot be a question (or search, or claim), with a message the user can act on; returns the
+ * text to analyze, without its invisible format characters.
+ */
 export function validateQuestion(question: string, noun = 'question', maxLength = MAX_QUESTION_LENGTH): string {
-	const text = question.trim();
+	const text = question.replace(FORMAT_CHARACTERS, '').trim();
 	if (CONTROL_CHARACTERS.test(text)) {
 		throw new UserFacingError(ErrorCodes.QuestionControlCharacters, `The ${noun} contains control characters; please type it as plain text.`);
 	}

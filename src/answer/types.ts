@@ -60,6 +60,16 @@ export interface Answer {
 	related: Quote[];
 	/** Present when the question was asked "as of" a date: which articles that left in, and out. */
 	asOf?: AsOfCoverage;
+	/** Set on the answer to a follow-up only. */
+	continuedFrom?: ContinuedFrom;
+}
+
+/** Which question a follow-up was answered in the context of, and what it took from it. */
+export interface ContinuedFrom {
+	/** The earlier question as it was typed. */
+	question: string;
+	/** The earlier question's words the follow-up was searched with as well, as typed; empty when it had enough of its own. */
+	borrowed: string[];
 }
 
 /** A span of a paragraph's text, in UTF-16 offsets, that matched the query. */

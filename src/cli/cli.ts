@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { ConfigError, parseSharedConfig } from '../config.js';
+import { parseParagraphNumber } from '../corpus/paragraphNumber.js';
 import { ErrorCodes, UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { parseAsOfDate, StoryEngine, type StoryEngineOptions } from '../storyEngine.js';
@@ -75,12 +76,6 @@ function countFlag(flag: string, value: string | undefined, fallback: number, ma
 	return number;
 }
 
-function paragraphNumber(value: string, doc: string): number {
-	const number = wholeNumber(value);
-	if (number === null || number < 1) throw new UserFacingError(ErrorCodes.InvalidArgument, `${JSON.stringify(value)} is not a paragraph number of "${doc}"; give a whole number from 1.`);
-	return number;
-}
-
 /** The one document a reporter means, or an error listing what the reference could mean. */
 function documentFor(engine: StoryEngine, reference: string): { id: string; paragraphs: number } {
 	const candidates = resolveDocument(engine.documents(), reference);
@@ -105,8 +100,9 @@ function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise
 			if (line.flags.batch) return (engine) => askBatch(engine, io, json, asOf);
 			if (line.positionals.length === 0) throw usageError('ask', 'Please give a question.');
 			const question = line.positionals.join(' ');
+			const earlier = line.flags['follow-up-of'] === undefined ? [] : [line.flags['follow-up-of']];
 			return (engine) => {
-				const answer = engine.answer(question, { asOf });
+				const answer = engine.answer(question, { asOf, earlier });
 				print(io, answer, json, () => formatAnswer(answer));
 				return 0;
 			};
@@ -141,7 +137,7 @@ function prepare(line: CommandLine, io: CliIo): (engine: StoryEngine) => Promise
 			return (engine) => {
 				const doc = documentFor(engine, reference);
 				if (paragraph === undefined) throw usageError('show', `Which paragraph of "${doc.id}"? It has paragraphs 1 to ${doc.paragraphs}.`);
-				const hit = engine.quote(doc.id, paragraphNumber(paragraph, doc.id));
+				const hit = engine.quote(doc.id, parseParagraphNumber(paragraph, doc.id));
 				print(io, hit, json, () => formatHit(hit, PLAIN));
 				return 0;
 			};

@@ -33,7 +33,12 @@ export const COMMANDS = {
 	ask: {
 		usage: ['npm run ask -- [options] "question"', 'npm run ask -- --batch [options] < questions.txt'],
 		summary: 'Answers a question with verbatim, cited quotes; says so when the corpus does not cover it.',
-		flags: { batch: { type: 'boolean', description: 'answer one question per line of standard input, one answer per line' }, ...AS_OF_FLAG, ...COMMON_FLAGS },
+		flags: {
+			batch: { type: 'boolean', description: 'answer one question per line of standard input, one answer per line' },
+			'follow-up-of': { type: 'string', value: 'QUESTION', description: 'read the question as a follow-up to QUESTION ("and the date?")' },
+			...AS_OF_FLAG,
+			...COMMON_FLAGS,
+		},
 	},
 	search: {
 		usage: ['npm run search -- [options] "words"'],

@@ -66,6 +66,10 @@ export function formatAnswer(answer: Answer): string {
 	const cite = citationsInOrder([...quotes, ...answer.conflicts.flatMap((conflict) => conflict.claims), ...related].map((quote) => quote.citation));
 	const formatQuote = (quote: Quote, indent = '') => `${indent}${quoted(quote.text)}\n${indent}  ${cite(quote.citation)}`;
 	const lines: string[] = [];
+	if (answer.continuedFrom) {
+		const { question, borrowed } = answer.continuedFrom;
+		lines.push(`Follow-up to “${question}”${borrowed.length > 0 ? ` (also searched for: ${borrowed.join(', ')})` : ''}\n`);
+	}
 	if (answer.outcome === 'not-covered') {
 		lines.push(answer.reason ?? 'The corpus does not cover this.');
 	} else {

@@ -13,7 +13,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	if (!closing) return { problem: 'front matter starts with "---" but has no closing "---" line' };
 	let data: unknown;
 	try {
-		data = parseYaml(rest.slice(0, closing.index)) ?? {};
+		// 'error', not the default 'warn': a warning (an unknown tag such as `!!js/function`) would go to
+		// process.emitWarning, printing the file's text on the bot's stderr once per load.
+		data = parseYaml(rest.slice(0, closing.index), { logLevel: 'error' }) ?? {};
 	} catch (error) {
 		const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/:\s*$/, '');
 		return { problem: `front matter is not valid YAML (${reason})` };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../printable.js';
 import type { ArticleMeta } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -13,41 +14,56 @@ export function parseIsoDate(value: string): string | null {
 	return real ? value.trim().slice(0, 10) : null;
 }
 
-const optionalText = z
-	.string()
-	.trim()
-	.transform((value) => (value === '' ? null : value))
-	.nullish();
+/**
+ * The longest value a file may state. A title is shown as a Discord embed title (at most 256 characters) and a
+ * publisher as a field name; a longer value is a mistake in the file (a paragraph pasted into `title:`), so it is
+ * reported, never cut short or taken whole.
+ */
+export const META_LIMITS = { title: 256, publisher: 100, date: 40, url: 2_048, heading: 256 } as const;
+
+/** A problem sentence naming a value's length, never the value itself (it may be megabytes long). */
+export function tooLong(what: string, length: number, limit: number): string {
+	return `${what} is ${length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`;
+}
+
+function boundedText(limit: number) {
+	return z
+		.string()
+		.trim()
+		.nullish()
+		.transform((value, ctx) => {
+			if (!value) return null;
+			if (value.length <= limit) return value;
+			ctx.addIssue({ code: 'custom', message: tooLong('the value', value.length, limit) });
+			return z.NEVER;
+		});
+}
 
 /** The metadata a file may state about itself. Every field is optional here; defaults are applied by `completeMeta`. */
 export const metaSchema = z.object({
-	title: optionalText,
-	publisher: optionalText,
+	title: boundedText(META_LIMITS.title),
+	publisher: boundedText(META_LIMITS.publisher),
 	date: z
 		.union([z.string(), z.date()])
 		.nullish()
 		.transform((value, ctx) => {
 			if (value === null || value === undefined || value === '') return null;
 			const text = value instanceof Date ? value.toISOString() : value;
-			const date = parseIsoDate(text);
+			const date = text.length > META_LIMITS.date ? null : parseIsoDate(text);
 			if (date === null) {
-				ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date in YYYY-MM-DD form` });
+				ctx.addIssue({ code: 'custom', message: text.length > META_LIMITS.date ? tooLong('the value', text.length, META_LIMITS.date) : `"${printable(text)}" is not a real date in YYYY-MM-DD form` });
 				return z.NEVER;
 			}
 			return date;
 		}),
-	url: z
-		.string()
-		.trim()
-		.nullish()
-		.transform((value, ctx) => {
-			if (!value) return null;
-			if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-				ctx.addIssue({ code: 'custom', message: `"${value}" is not an http(s) URL` });
-				return z.NEVER;
-			}
-			return value;
-		}),
+	url: boundedText(META_LIMITS.url).transform((value, ctx) => {
+		if (value === null) return null;
+		if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+			ctx.addIssue({ code: 'custom', message: `"${printable(value, 80)}" is not an http(s) URL` });
+			return z.NEVER;
+		}
+		return value;
+	}),
 });
 
 export type StatedMeta = z.output<typeof metaSchema>;

@@ -1,6 +1,13 @@
 /** A block of body text as it appears in a file: a paragraph or a sub-heading. */
 export type Block = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string };
 
+/** CRLF (Windows), LF, and a lone CR (classic Mac OS): every file's line breaks are read as line breaks. */
+export const LINE_BREAK = /\r\n?|\n/;
+
+export function unifyLineBreaks(text: string): string {
+	return text.replace(/\r\n?/g, '\n');
+}
+
 const BLANK_LINE = /\n[ \t]*\n/;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
 
@@ -9,7 +16,7 @@ const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
  * (lines inside a paragraph are hard wraps and are joined), or one paragraph per line with no blank lines at all.
  */
 export function splitBlocks(body: string): string[] {
-	const text = body.replace(/\r\n?/g, '\n').trim();
+	const text = unifyLineBreaks(body).trim();
 	if (text === '') return [];
 	const blocks = BLANK_LINE.test(text)
 		? text.split(/\n[ \t]*\n+/).map((block) => block.split('\n').map((line) => line.trim()).join(' '))

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseFrontMatter } from './frontMatter.js';
-import { completeMeta, validateMeta } from './metadata.js';
-import { type Block, classifyMarkdownBlocks, classifyPlainBlocks, splitBlocks } from './paragraphs.js';
+import { completeMeta, META_LIMITS, tooLong, validateMeta } from './metadata.js';
+import { type Block, classifyMarkdownBlocks, classifyPlainBlocks, splitBlocks, unifyLineBreaks } from './paragraphs.js';
+import { printable } from '../printable.js';
 import type { Article, ArticleMeta, CorpusProblem, Paragraph } from './types.js';
 
 /** Ids appear in citations and in Discord autocomplete values (≤ 100 characters). */
@@ -24,6 +25,9 @@ function buildArticle(id: string, file: string, meta: ArticleMeta, blocks: reado
 	const paragraphs: Paragraph[] = [];
 	let section: string | null = null;
 	for (const block of blocks) {
+		if (block.kind === 'heading' && block.text.length > META_LIMITS.heading) {
+			return { file, reason: tooLong('a sub-heading', block.text.length, META_LIMITS.heading) };
+		}
 		if (block.kind === 'heading') section = block.text;
 		else paragraphs.push({ doc: id, number: paragraphs.length + 1, section, text: block.text });
 	}
@@ -46,13 +50,16 @@ function parseWithFrontMatter(
 	toBlocks: (bodyBlocks: string[], statesTitle: boolean) => { title: string | null; blocks: Block[] },
 ): ParseResult {
 	if (!isValidDocumentId(id)) {
-		return single({ file, reason: `"${id}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
+		return single({ file, reason: `"${printable(id)}" cannot be a document id: use letters, digits, ".", "_" or "-" (at most 100)` });
 	}
 	const frontMatter = parseFrontMatter(text);
 	if ('problem' in frontMatter) return single({ file, reason: frontMatter.problem });
 	const validated = validateMeta({ ...withoutNulls(defaults), ...frontMatter.data });
 	if ('problem' in validated) return single({ file, reason: validated.problem });
 	const { title, blocks } = toBlocks(splitBlocks(frontMatter.body), validated.meta.title != null);
+	if (validated.meta.title == null && title !== null && title.length > META_LIMITS.title) {
+		return single({ file, reason: `${tooLong('the title read from the first line', title.length, META_LIMITS.title)}; state a title in front matter` });
+	}
 	return single(buildArticle(id, file, completeMeta(validated.meta, title ?? id), blocks));
 }
 
@@ -118,7 +125,7 @@ export function parseJsonlLine(file: string, line: string, number: number, defau
 		url: record.url,
 	});
 	if ('problem' in validated) return { file: where, reason: `record "${record.id}": ${validated.problem}` };
-	const blocks = record.text.split(/\n[ \t]*\n/).map((block): Block => ({ kind: 'paragraph', text: block.trim() }));
+	const blocks = unifyLineBreaks(record.text).split(/\n[ \t]*\n/).map((block): Block => ({ kind: 'paragraph', text: block.trim() }));
 	const article = buildArticle(record.id, file, completeMeta(validated.meta, record.id), blocks.filter((block) => block.text !== ''));
 	return 'paragraphs' in article ? article : { file: where, reason: article.reason };
 }

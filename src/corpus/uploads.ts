@@ -1,5 +1,6 @@
 import { stringify as toYaml } from 'yaml';
 import { ErrorCodes, UserFacingError } from '../errors.js';
+import { printable } from '../printable.js';
 import { formatOf, parseCorpusFile, SUPPORTED_EXTENSIONS } from './loadCorpus.js';
 import { type MetaDefaults, withoutNulls } from './parseArticle.js';
 import type { Article } from './types.js';
@@ -78,7 +79,7 @@ export async function prepareUpload(upload: Upload, existing: ReadonlyMap<string
 	const baseName = upload.fileName.split(/[\\/]/).pop() ?? '';
 	const kind = formatOf(baseName);
 	if (!kind || kind.format === 'jsonl.gz') {
-		throw new UserFacingError(ErrorCodes.InvalidDocument, `"${baseName}" is not a supported file; upload ${SUPPORTED_EXTENSIONS.filter((suffix) => suffix !== '.jsonl.gz').join(', ')}.`);
+		throw new UserFacingError(ErrorCodes.InvalidDocument, `"${printable(baseName)}" is not a supported file; upload ${SUPPORTED_EXTENSIONS.filter((suffix) => suffix !== '.jsonl.gz').join(', ')}.`);
 	}
 	const stem = kind.stem.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 100);
 	const onDisk = new Map([...filesOnDisk].map((name) => [name.toLowerCase(), name]));

@@ -9,6 +9,12 @@ export interface AskSession {
 	question: string;
 	/** The as-of date it was asked with, so the buttons answer from the same articles. */
 	asOf?: string;
+	/** The questions it follows up, oldest first; empty for a question asked with /ask. */
+	earlier: string[];
+	/** Who asked: the only one who may follow up on the answer. */
+	askedBy: string;
+	/** A follow-up is shown as the answer it follows was (`hide`), and reads the articles it read (`asOf`). */
+	ephemeral: boolean;
 	/** Who already voted on this answer: one vote per person. */
 	voters: Set<string>;
 }

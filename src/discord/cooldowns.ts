@@ -1,5 +1,10 @@
 import { ExpiringMap } from './expiringMap.js';
 
+/** What a user held to a cooldown is told. */
+export function cooldownNotice(seconds: number): string {
+	return `You are going a little fast: try again in ${seconds} s.`;
+}
+
 /** Per-user, per-command cooldowns for the commands that do real work (/ask, /search). */
 export class Cooldowns {
 	readonly #endsAt: ExpiringMap<number> | null;

@@ -1,9 +1,10 @@
 import type { Interaction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import type { BotContext } from './context.js';
-import { parseCustomId } from './customId.js';
+import { cooldownNotice } from './cooldowns.js';
+import { parseCustomId, parseModalId } from './customId.js';
 import type { InteractionGate } from './interactionGate.js';
-import { buttonHandlers, chatInputCommands, lookUp, messageCommands, type ChatInputCommand } from './commands/registry.js';
+import { buttonHandlers, chatInputCommands, lookUp, messageCommands, modalHandlers, type ChatInputCommand } from './commands/registry.js';
 import { replyExpired } from './commands/expired.js';
 import { isModerator, memberRights } from './permissions.js';
 import { sendChoices, sendReply } from './reply.js';
@@ -39,7 +40,7 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		if (!mayUse(command, interaction, context)) return sendReply(interaction, { ephemeral: true, content: MODERATORS_ONLY });
 		if ('cooldown' in command) {
 			const wait = context.cooldowns.take(interaction.user.id, interaction.commandName);
-			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: `You are going a little fast: try again in ${wait} s.` });
+			if (wait > 0) return sendReply(interaction, { ephemeral: true, content: cooldownNotice(wait) });
 		}
 		return command.run(interaction, context);
 	}
@@ -60,6 +61,11 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 		if (!customId) return replyExpired(interaction, 'the command');
 		return buttonHandlers[customId.kind](interaction, customId, context);
 	}
+	if (interaction.isModalSubmit()) {
+		const customId = parseModalId(interaction.customId);
+		if (!customId) return replyExpired(interaction, 'the command');
+		return modalHandlers[customId.kind](interaction, customId, context);
+	}
 }
 
 /** Checked on the server for every use, suggestions included: what Discord shows or hides is the server admins' choice. */
@@ -75,7 +81,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
 		...(interaction.isChatInputCommand() || interaction.isAutocomplete()
 			? { subcommand: interaction.options.getSubcommand(false) }
 			: {}),
-		...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+		...(interaction.isMessageComponent() || interaction.isModalSubmit() ? { customId: interaction.customId } : {}),
 		userId: interaction.user.id,
 		guildId: interaction.guildId,
 		channelId: interaction.channelId,

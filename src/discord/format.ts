@@ -1,7 +1,7 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, Highlight, ParagraphHit, Quote } from '../answer/types.js';
+import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
 import type { CorpusStatus, DocumentSummary, RefreshReport, UploadReport } from '../storyEngine.js';
-import { type ButtonKind, ButtonKinds, encodeCustomId } from './customId.js';
+import { type ButtonKind, ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
 	MAX_CONTENT_LENGTH,
@@ -14,6 +14,7 @@ import {
 	type ButtonRow,
 	type ButtonSpec,
 	type Reply,
+	type TextModal,
 } from './reply.js';
 import { ELLIPSIS, escapeMarkdown, joinWithin, renderWithin, sentenceStart, singleLine, trimText } from './text.js';
 
@@ -129,10 +130,11 @@ export function formatPassage(quote: Quote, max = MAX_PASSAGE_LENGTH): string {
 	return `${renderWithin(quote.text, max - citation.length - 1, blockQuote)}\n${citation}`;
 }
 
-function formatPassages(quotes: readonly Quote[]): string {
+/** `reserved`: room kept in the description for a line above the heading (a follow-up's, see `continuedLine`). */
+function formatPassages(quotes: readonly Quote[], reserved = 0): string {
 	return joinWithin(
 		quotes.map((quote) => formatPassage(quote)),
-		MAX_EMBED_DESCRIPTION_LENGTH - RELATED_HEADING.length - 2,
+		MAX_EMBED_DESCRIPTION_LENGTH - RELATED_HEADING.length - 2 - reserved,
 		{ separator: '\n\n' },
 	);
 }
@@ -158,7 +160,8 @@ export function answerPassages(answer: Answer): Quote[] {
 	return answer.outcome === 'not-covered' ? answer.related : answer.quotes;
 }
 
-function answerButtons(session: string, offset: number, total: number, { votes }: { votes: boolean }): ButtonRow[] {
+/** The first page of an answer also takes votes and follow-ups; later pages only turn. */
+function answerButtons(session: string, offset: number, total: number, { firstPage }: { firstPage: boolean }): ButtonRow[] {
 	const buttons: ButtonSpec[] = [];
 	if (offset + PASSAGES_PER_PAGE < total) {
 		buttons.push({ customId: encodeCustomId(ButtonKinds.MorePassages, session, offset + PASSAGES_PER_PAGE), label: 'More passages' });
@@ -166,10 +169,11 @@ function answerButtons(session: string, offset: number, total: number, { votes }
 	if (offset < total) {
 		buttons.push({ customId: encodeCustomId(ButtonKinds.FullParagraphs, session, offset), label: 'Full paragraphs' });
 	}
-	if (votes) {
+	if (firstPage) {
 		buttons.push(
 			{ customId: encodeCustomId(ButtonKinds.Vote, session, 'up'), label: 'Helpful', emoji: '👍' },
 			{ customId: encodeCustomId(ButtonKinds.Vote, session, 'down'), label: 'Not helpful', emoji: '👎' },
+			{ customId: encodeCustomId(ButtonKinds.FollowUp, session, 'open'), label: 'Ask a follow-up', emoji: '💬' },
 		);
 	}
 	return buttons.length > 0 ? [buttonRow(...buttons)] : [];
@@ -206,16 +210,25 @@ export interface AnswerReplyOptions {
 	ephemeral: boolean;
 }
 
+/** "↪️ Follow-up to “Who was killed in the raid?” · also searched for: killed, raid", above a follow-up's answer. */
+function continuedLine({ question, borrowed }: ContinuedFrom): string {
+	const also = borrowed.length > 0 ? ` · also searched for: ${escapeMarkdown(borrowed.join(', '))}` : '';
+	return `↪️ Follow-up to “${renderWithin(singleLine(question), MAX_EMBED_TITLE_LENGTH)}”${also}`;
+}
+
 export function formatAnswer(answer: Answer, status: CorpusStatus, { session, ephemeral }: AnswerReplyOptions): Reply {
 	const passages = answerPassages(answer);
 	const shown = passages.slice(0, PASSAGES_PER_PAGE);
 	const notAnswered = `**Not answered.** ${escapeMarkdown(answer.reason ?? NOT_COVERED)}`;
-	const description =
+	const lead = answer.continuedFrom ? [continuedLine(answer.continuedFrom)] : [];
+	const reserved = lead.reduce((length, line) => length + line.length + 2, 0);
+	const body =
 		answer.outcome === 'answered'
-			? formatPassages(shown)
+			? [formatPassages(shown, reserved)]
 			: answer.outcome === 'closest'
-				? [CLOSEST_HEADING, formatPassages(shown)].join('\n\n')
-				: [notAnswered, ...(shown.length > 0 ? [RELATED_HEADING, formatPassages(shown)] : [])].join('\n\n');
+				? [CLOSEST_HEADING, formatPassages(shown, reserved)]
+				: [notAnswered, ...(shown.length > 0 ? [RELATED_HEADING, formatPassages(shown, reserved)] : [])];
+	const description = [...lead, ...body].join('\n\n');
 	return {
 		ephemeral,
 		embeds: [
@@ -227,7 +240,7 @@ export function formatAnswer(answer: Answer, status: CorpusStatus, { session, ep
 				footer: { text: formatCoverage(status, answer.asOf) },
 			},
 		],
-		components: answerButtons(session, 0, passages.length, { votes: true }),
+		components: answerButtons(session, 0, passages.length, { firstPage: true }),
 	};
 }
 
@@ -247,7 +260,7 @@ export function formatMorePassages(answer: Answer, offset: number, session: stri
 				footer: { text: `Passages ${offset + 1}–${offset + shown.length} of ${passages.length}` },
 			},
 		],
-		components: answerButtons(session, offset, passages.length, { votes: false }),
+		components: answerButtons(session, offset, passages.length, { firstPage: false }),
 	};
 }
 
@@ -270,6 +283,20 @@ export function formatFullParagraphs(hits: readonly ParagraphHit[]): Reply {
 export function formatQuote(hit: ParagraphHit): Reply {
 	const citation = formatCitation(hit.citation, { inContent: true });
 	return { content: `${renderWithin(hit.text, MAX_CONTENT_LENGTH - citation.length - 1, blockQuote)}\n${citation}` };
+}
+
+export const FOLLOW_UP_FIELD = 'question';
+
+/** The modal the "Ask a follow-up" button opens. */
+export function followUpModal(session: string, earlier: string, maxLength: number): TextModal {
+	return {
+		customId: encodeCustomId(ModalKinds.FollowUp, session, 'ask'),
+		title: 'Ask a follow-up',
+		label: `After: ${singleLine(earlier)}`,
+		fieldId: FOLLOW_UP_FIELD,
+		maxLength,
+		placeholder: 'e.g. and the date? what about his mother?',
+	};
 }
 
 /** Previous / Next, when there is more than one page; they turn the page in place. */
@@ -448,7 +475,7 @@ export function formatHelp(): Reply {
 	const lines = [
 		'Answers come only from the articles in the corpus, quoted verbatim and cited (publisher, date, ¶ paragraph).',
 		'',
-		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, and take 👍 / 👎 feedback. Add `hide:True` to see the answer alone.',
+		'`/ask question:` a question, e.g. *Who was killed in the raid?* Buttons show more passages, the full paragraphs, take 👍 / 👎 feedback, and let you ask a follow-up such as *and the date?*. Add `hide:True` to see the answer alone.',
 		'`/search query:` the paragraphs that mention some words, matches in bold, page by page.',
 		'`/timeline about:` the story’s events in date order, each a cited sentence; dates the sources give differently side by side.',
 		'`as_of:` on `/ask`, `/search` and `/timeline` (YYYY-MM-DD): only articles published by that day.',

@@ -2,10 +2,12 @@ import {
 	ButtonStyle,
 	ComponentType,
 	MessageFlags,
+	TextInputStyle,
 	type APIActionRowComponent,
 	type APIApplicationCommandOptionChoice,
 	type APIButtonComponentWithCustomId,
 	type APIEmbed,
+	type APIModalInteractionResponseCallbackData,
 	type AutocompleteInteraction,
 	type MessageComponentInteraction,
 	type RepliableInteraction,
@@ -30,6 +32,9 @@ export const MAX_CUSTOM_ID_LENGTH = 100;
 export const MAX_BUTTON_LABEL_LENGTH = 80;
 export const MAX_ACTION_ROWS = 5;
 export const MAX_BUTTONS_PER_ROW = 5;
+export const MAX_MODAL_TITLE_LENGTH = 45;
+export const MAX_MODAL_LABEL_LENGTH = 45;
+export const MAX_PLACEHOLDER_LENGTH = 100;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -181,4 +186,43 @@ export async function sendChoices(interaction: AutocompleteInteraction, choices:
 			.slice(0, MAX_AUTOCOMPLETE_CHOICES)
 			.map((choice) => ({ name: trimText(choice.name, MAX_CHOICE_LENGTH), value: choice.value })),
 	);
+}
+
+/** A modal with one line to type in, such as a follow-up question. */
+export interface TextModal {
+	customId: string;
+	title: string;
+	label: string;
+	/** The id the typed text comes back under. */
+	fieldId: string;
+	maxLength: number;
+	placeholder?: string;
+}
+
+export function buildTextModal(modal: TextModal): APIModalInteractionResponseCallbackData {
+	if (modal.customId.length > MAX_CUSTOM_ID_LENGTH) throw new Error(`Custom id too long: ${modal.customId}`);
+	return {
+		custom_id: modal.customId,
+		title: trimText(modal.title, MAX_MODAL_TITLE_LENGTH),
+		components: [
+			{
+				type: ComponentType.Label,
+				label: trimText(modal.label, MAX_MODAL_LABEL_LENGTH),
+				component: {
+					type: ComponentType.TextInput,
+					custom_id: modal.fieldId,
+					style: TextInputStyle.Short,
+					required: true,
+					min_length: 1,
+					max_length: modal.maxLength,
+					...(modal.placeholder ? { placeholder: trimText(modal.placeholder, MAX_PLACEHOLDER_LENGTH) } : {}),
+				},
+			},
+		],
+	};
+}
+
+/** Opens a modal in answer to a button: the one response a modal can be. */
+export async function showTextModal(interaction: MessageComponentInteraction, modal: TextModal): Promise<void> {
+	await interaction.showModal(buildTextModal(modal));
 }

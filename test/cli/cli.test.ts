@@ -66,6 +66,13 @@ describe('npm run ask', () => {
 		expect(stdout).toMatch(/^ {2}• October 29 — Unknown publisher, undated, ¶8$/m);
 	});
 
+	it('reads a question as a follow-up with --follow-up-of, and says which question it continued from', async () => {
+		const { code, stdout } = await cli(['ask', '--follow-up-of', 'Who was killed in the raid?', 'what about his mother?']);
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^Follow-up to “Who was killed in the raid\?” \(also searched for: killed, raid\)\n/);
+		expect(stdout).toMatch(/^“[^\n]*\bmother\b/m);
+	});
+
 	it('shows quotation marks inside a quote as single marks, the words verbatim', async () => {
 		const { stdout } = await cli(['ask', 'What did Wassim Nasr say the death could be?']);
 		expect(stdout).toContain('“Still, al-Masoud’s death could be ‘quite a setback’ for efforts to combat IS, said Wassim Nasr');
@@ -109,7 +116,9 @@ describe('npm run ask', () => {
 		['an unknown document', ['show', 'no-such-document', '1'], /no document "no-such-document"/],
 		['an unknown paragraph', ['show', AP, '99'], /paragraphs 1 to 24/],
 		['a paragraph that is not a number', ['show', AP, 'four'], /"four" is not a paragraph number/],
-		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option "--nope" for ask; it takes --batch, --as-of YYYY-MM-DD, --json, --corpus DIR, -h, --help/],
+		['a hexadecimal paragraph number', ['show', AP, '0x3'], /"0x3" is not a paragraph number of "ap-dumayr-raid-2025-12-05"; give a whole number from 1, in plain digits/],
+		['a paragraph number with a space before it', ['show', AP, ' 3'], /" 3" is not a paragraph number/],
+		['an unknown flag', ['ask', '--nope', 'q'], /Unknown option "--nope" for ask; it takes --batch, --follow-up-of QUESTION, --as-of YYYY-MM-DD, --json, --corpus DIR, -h, --help/],
 		['a flag another command takes', ['search', '--batch', 'raid'], /Unknown option "--batch" for search/],
 		['an unknown command', ['quote', 'raid'], /Unknown command "quote"/],
 		['no command', [], /Give a command/],

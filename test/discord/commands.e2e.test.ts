@@ -22,6 +22,7 @@ import {
 	integer,
 	message,
 	messageCommand,
+	modalSubmit,
 	newReporter,
 	slashCommand,
 	string,
@@ -124,12 +125,13 @@ describe('/ask', () => {
 		expect(embed?.fields?.[0]?.value).toContain('**Oct. 19**');
 		expect(embed?.fields?.[0]?.value).toContain('**October 29**');
 		expect(embed?.footer?.text).toMatch(/^Corpus: 2 articles · 2025-12-05 · refreshed \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-		expect(data.components[0]?.components.map((button) => button.label)).toEqual(['More passages', 'Full paragraphs', 'Helpful', 'Not helpful']);
+		expect(data.components[0]?.components.map((button) => button.label)).toEqual(['More passages', 'Full paragraphs', 'Helpful', 'Not helpful', 'Ask a follow-up']);
 		expect(data.components[0]?.components.map((button) => button.custom_id)).toEqual([
 			`ask-more:${interaction.id}:3`,
 			`ask-full:${interaction.id}:0`,
 			`ask-vote:${interaction.id}:up`,
 			`ask-vote:${interaction.id}:down`,
+			`ask-follow:${interaction.id}:open`,
 		]);
 	});
 
@@ -211,6 +213,72 @@ describe('/ask buttons', () => {
 		const expired = 'This button has expired (buttons work for 15 minutes after the command). Please run /ask again.';
 		expectNotice(await bot.interact(buttonClick('ask-more:100000000000000999:3')), expired);
 		expectNotice(await bot.interact(buttonClick('from-an-old-version')), 'This button has expired (buttons work for 15 minutes after the command). Please run the command again.');
+	});
+});
+
+describe('/ask follow-ups', () => {
+	const NOT_YOURS = 'Only the person who asked can follow up on this answer. Use /ask to ask a question of your own.';
+	const asker = newReporter();
+	let question: Interaction;
+	beforeAll(async () => {
+		question = ask('Who was killed in the raid?', [], asker);
+		await bot.interact(question);
+	});
+
+	it('"Ask a follow-up" opens a one-line modal for the asker, as long as /ask allows', async () => {
+		const request = await bot.interact(buttonClick(`ask-follow:${question.id}:open`, message(''), asker));
+		expect(request.body).toEqual({
+			type: InteractionResponseType.Modal,
+			data: {
+				custom_id: `ask-follow-modal:${question.id}:ask`,
+				title: 'Ask a follow-up',
+				components: [
+					{
+						type: 18,
+						label: 'After: Who was killed in the raid?',
+						component: { type: 4, custom_id: 'question', style: 1, required: true, min_length: 1, max_length: 300, placeholder: 'e.g. and the date? what about his mother?' },
+					},
+				],
+			},
+		});
+	});
+
+	it('answers the submitted follow-up in the context of the earlier question, and says which it was', async () => {
+		const submit = modalSubmit(`ask-follow-modal:${question.id}:ask`, { question: 'what about his mother?' }, asker);
+		const data = expectReply(await bot.interact(submit), { ephemeral: false });
+		const [embed] = data.embeds;
+		expect(embed?.title).toBe('what about his mother?');
+		const lines = embed?.description?.split('\n') ?? [];
+		expect(lines[0]).toBe('↪️ Follow-up to “Who was killed in the raid?” · also searched for: killed, raid');
+		expect(lines.find((line) => line.startsWith('> '))).toMatch(/\bmother\b/);
+		// The follow-up's answer has buttons of its own, so it can be followed up in turn.
+		expect(data.components[0]?.components.at(-1)?.custom_id).toBe(`ask-follow:${submit.id}:open`);
+	});
+
+	it('gives anyone but the asker an ephemeral note, on the button and on a crafted submission', async () => {
+		expectNotice(await bot.interact(buttonClick(`ask-follow:${question.id}:open`, message(''), Members.colleague)), NOT_YOURS);
+		expectNotice(await bot.interact(modalSubmit(`ask-follow-modal:${question.id}:ask`, { question: 'and the date?' }, Members.colleague)), NOT_YOURS);
+	});
+
+	it('escapes the earlier question it names', async () => {
+		const reporter = newReporter();
+		const earlier = ask('Who was **killed** in the raid @everyone?', [], reporter);
+		await bot.interact(earlier);
+		const data = expectReply(await bot.interact(modalSubmit(`ask-follow-modal:${earlier.id}:ask`, { question: 'and the date?' }, reporter)), { ephemeral: false });
+		expect(data.embeds[0]?.description?.split('\n')[0]).toBe('↪️ Follow-up to “Who was \\*\\*killed\\*\\* in the raid \\@everyone?” · also searched for: killed, raid');
+	});
+
+	it('shows a follow-up as the answer it follows: hidden stays hidden, and as_of keeps its articles', async () => {
+		const reporter = newReporter();
+		const earlier = ask('When did the raid happen?', [boolean('hide', true), string('as_of', '2025-12-05')], reporter);
+		await bot.interact(earlier);
+		const data = expectReply(await bot.interact(modalSubmit(`ask-follow-modal:${earlier.id}:ask`, { question: 'who led it?' }, reporter)), { ephemeral: true });
+		expect(data.embeds[0]?.footer?.text).toMatch(/^As of 2025-12-05: 1 article used;/);
+	});
+
+	it('says plainly when the follow-up button has outlived its question', async () => {
+		const expired = 'This button has expired (buttons work for 15 minutes after the command). Please run /ask again.';
+		expectNotice(await bot.interact(buttonClick('ask-follow:100000000000000999:open')), expired);
 	});
 });
 
@@ -333,6 +401,13 @@ describe('/quote', () => {
 			`> ${bot.engine.quote(AP, 8).text}\n— The Associated Press, 2025-12-05, "U.S. raid in Dumayr, Syria, killed a man spying on the Islamic State, family and …", ¶8`,
 		);
 		expect(data.embeds).toEqual([]);
+	});
+
+	it.each([
+		['a number in text, as another registration would send it', string('paragraph', '1e1'), '"1e1"'],
+		['a fraction', integer('paragraph', 1.5), '"1.5"'],
+	])('refuses %s with the same message as the CLI', async (_label, paragraph, shown) => {
+		expectNotice(await bot.interact(slashCommand('quote', [string('source', AP), paragraph])), `${shown} is not a paragraph number of "${AP}"; give a whole number from 1, in plain digits (such as 3).`);
 	});
 
 	it('explains an unknown paragraph in the engine’s own words, ephemerally', async () => {

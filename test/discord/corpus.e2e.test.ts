@@ -185,3 +185,12 @@ describe('/corpus add and remove', () => {
 		expect(bot.engine.documents().map((doc) => doc.id)).not.toContain('council-vote');
 	});
 });
+
+describe('an upload’s name in the reply', () => {
+	it('is echoed without control or bidi characters, its Markdown shown literally', async () => {
+		const edit = await deferredReply(upload('notes\u202E\u0000*bold*.md', COUNCIL, [string('title', 'Notes')]));
+		expect(edit.embeds[0]?.title).toBe('Added notes \\*bold\\*.md');
+		expect(fieldsOf(edit.embeds[0])).toEqual({ 'Added (1)': 'notes-bold-' });
+		await bot.engine.removeDocument('notes-bold-');
+	});
+});

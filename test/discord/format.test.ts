@@ -99,9 +99,9 @@ describe('formatAnswer', () => {
 		expect(embed?.footer?.text).toBe('Corpus: 2 articles · 2025-12-05 · refreshed 2025-12-06 10:30 UTC');
 	});
 
-	it('offers more passages, the full paragraphs and feedback, with ids that carry the session', () => {
+	it('offers more passages, the full paragraphs, feedback and a follow-up, with ids that carry the session', () => {
 		const ids = reply.components?.[0]?.components.map((button) => button.custom_id);
-		expect(ids).toEqual(['ask-more:1234:3', 'ask-full:1234:0', 'ask-vote:1234:up', 'ask-vote:1234:down']);
+		expect(ids).toEqual(['ask-more:1234:3', 'ask-full:1234:0', 'ask-vote:1234:up', 'ask-vote:1234:down', 'ask-follow:1234:open']);
 	});
 
 	it('says plainly when the corpus does not answer, and labels nearby passages as related', () => {
@@ -129,6 +129,28 @@ describe('formatAnswer', () => {
 			fc.property(text, fc.array(quoteArb, { maxLength: 8 }), fc.array(fc.record({ value: text, text, citation }), { minLength: 2, maxLength: 6 }), (question, quotes, claims) => {
 				const huge: Answer = { ...answered, question, quotes, conflicts: Array.from({ length: 7 }, () => ({ kind: 'name' as const, subject: question, claims })) };
 				expectWithinDiscordLimits(buildReply(formatAnswer(huge, status, { session: '1', ephemeral: false })));
+			}),
+			{ numRuns: 40 },
+		);
+	});
+});
+
+describe('formatAnswer for a follow-up', () => {
+	it('names the earlier question, escaped, above the quotes, and long quotes never push that line out', () => {
+		const text = fc.string({ minLength: 1, maxLength: 3_000 });
+		const citation = fc.record({ doc: fc.string(), paragraph: fc.nat(), title: text, publisher: text, date: fc.constant(null), url: fc.constant(null), section: fc.constant(null) });
+		const quotes = fc.array(fc.record({ text, citation, score: fc.double() }), { minLength: 1, maxLength: 8 });
+		// As validated: a question has a word in it.
+		const earlier = fc.string({ maxLength: 299 }).map((rest) => `W${rest}`);
+		const borrowed = fc.array(fc.stringMatching(/^[a-z*_@]{1,20}$/), { maxLength: 6 });
+		fc.assert(
+			fc.property(earlier, borrowed, quotes, (question, words, shown) => {
+				const answer: Answer = { ...answered, quotes: shown, continuedFrom: { question, borrowed: words } };
+				const description = formatAnswer(answer, status, { session: '1', ephemeral: false }).embeds?.[0]?.description ?? '';
+				// Within the limit as formatted, so the reply builder never has to cut it.
+				expect(description.length).toBeLessThanOrEqual(4_096);
+				expect(description.split('\n')[0]).toMatch(/^↪️ Follow-up to “.+”/u);
+				expect(description.split('\n')[0]).not.toMatch(/(?<!\\)[*_@]/);
 			}),
 			{ numRuns: 40 },
 		);

@@ -5,8 +5,8 @@
 type FsOperation = 'readFile' | 'rename' | 'open' | 'rm';
 
 export const faults: {
-	/** Before `readFile`, `rename`, `open` and `rm` of `node:fs/promises`, with the path. */
-	fs: ((operation: FsOperation, file: string) => void | Promise<void>) | null;
+	/** Before `readFile`, `rename`, `open` and `rm` of `node:fs/promises`, with the path and (for `open`) the flags. */
+	fs: ((operation: FsOperation, file: string, flags?: unknown) => void | Promise<void>) | null;
 	/** Before a Markdown file is parsed, with its name. */
 	parse: ((file: string) => void) | null;
 	/** Before text is analyzed into terms (questions and indexing alike). */
@@ -22,7 +22,7 @@ type FsPromises = typeof import('node:fs/promises');
 export function faultyFsPromises(original: FsPromises): FsPromises {
 	const wrap = <K extends FsOperation>(operation: K) =>
 		(async (...args: Parameters<FsPromises[K]>) => {
-			await faults.fs?.(operation, String(args[0]));
+			await faults.fs?.(operation, String(args[0]), args[1]);
 			return (original[operation] as (...inner: unknown[]) => unknown)(...args);
 		}) as FsPromises[K];
 	const wrapped = { ...original, readFile: wrap('readFile'), rename: wrap('rename'), open: wrap('open'), rm: wrap('rm') };
@@ -51,4 +51,9 @@ export function faultyAnalyzer(original: Analyzer): Analyzer {
 			return original.analyzeTerms(text);
 		},
 	};
+}
+
+/** Whether an fs operation reads a file's contents: article files are opened for reading (numeric flags, no write). */
+export function readsFile(operation: FsOperation, flags: unknown): boolean {
+	return operation === 'readFile' || (operation === 'open' && !/[wa+]/.test(String(flags ?? 'r')));
 }

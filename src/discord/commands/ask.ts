@@ -1,6 +1,6 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
-import type { BotContext } from '../context.js';
+import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
 import { sendReply } from '../reply.js';
@@ -15,9 +15,15 @@ export async function runAsk(interaction: ChatInputCommandInteraction, context: 
 		throw new UserFacingError(ErrorCodes.QuestionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
 	}
 	const asOf = interaction.options.getString('as_of') ?? undefined;
-	const answer = context.engine.answer(question, { asOf });
-	context.askSessions.set(interaction.id, { question, asOf, voters: new Set() });
-	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: hide }));
+	await replyWithAnswer(interaction, context, { question, asOf, earlier: [], askedBy: interaction.user.id, ephemeral: hide, voters: new Set() });
+}
+
+/** Answers a question (or a follow-up) and keeps it for the answer's buttons, under the interaction's id. */
+export async function replyWithAnswer(interaction: RepliableInteraction, context: BotContext, session: AskSession): Promise<void> {
+	const { question } = session;
+	const answer = context.engine.answer(question, session);
+	context.askSessions.set(interaction.id, session);
+	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback

@@ -1,18 +1,19 @@
 import path from 'node:path';
 import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
+import { downloadUpload, fileTooLarge } from '../../corpus/downloadUpload.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { ErrorCodes, UserFacingError } from '../../errors.js';
+import { printable } from '../../printable.js';
 import type { BotContext } from '../context.js';
 import { formatRefreshReport, formatStatus, formatUploadReport } from '../format.js';
 import { deferReply, sendReply } from '../reply.js';
+import { escapeMarkdown } from '../text.js';
 import { CorpusSubcommands } from './definitions.js';
 
 export const UPLOAD_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
 /** Discord's own upload limit for servers without boosts. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 30_000;
-
-const tooLarge = () => new UserFacingError(ErrorCodes.InvalidDocument, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
 
 /** Moderator rights are checked by the dispatcher before this runs. */
 export async function runCorpus(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -36,11 +37,11 @@ export async function runCorpus(interaction: ChatInputCommandInteraction, contex
 			await deferReply(interaction, { ephemeral: true });
 			const upload = {
 				fileName: file.name,
-				content: await download(file),
+				content: await downloadUpload(file.url, { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS }),
 				meta: readMeta(interaction),
 				replace: interaction.options.getBoolean('replace') ?? false,
 			};
-			return sendReply(interaction, formatUploadReport(`Added ${file.name}`, await engine.addDocument(upload, by)));
+			return sendReply(interaction, formatUploadReport(`Added ${escapeMarkdown(printable(file.name))}`, await engine.addDocument(upload, by)));
 		}
 		case CorpusSubcommands.Remove: {
 			const doc = interaction.options.getString('document', true);
@@ -61,15 +62,7 @@ function checkUpload(file: Attachment): void {
 	if (file.name !== path.basename(file.name) || file.name.startsWith('.')) {
 		throw new UserFacingError(ErrorCodes.InvalidDocument, 'The file name must be a plain name, without folders.');
 	}
-	if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
-}
-
-async function download(file: Attachment): Promise<Uint8Array> {
-	const response = await fetch(file.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-	if (!response.ok) throw new Error(`Attachment download failed: HTTP ${response.status}`);
-	const content = new Uint8Array(await response.arrayBuffer());
-	if (content.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
-	return content;
+	if (file.size > MAX_UPLOAD_BYTES) throw fileTooLarge(MAX_UPLOAD_BYTES);
 }
 
 /** Only what the moderator filled in: the engine keeps the file's own metadata for the rest. */

@@ -1,9 +1,9 @@
-import type { ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import { SESSION_TTL_MS } from '../context.js';
 import { sendReply } from '../reply.js';
 
 /** Button state lives in memory for a while only (and not across restarts): say so rather than fail. */
-export async function replyExpired(interaction: ButtonInteraction, command: string): Promise<void> {
+export async function replyExpired(interaction: ButtonInteraction | ModalSubmitInteraction, command: string): Promise<void> {
 	const minutes = SESSION_TTL_MS / 60_000;
 	await sendReply(interaction, {
 		ephemeral: true,

@@ -3,14 +3,16 @@ import type {
 	ButtonInteraction,
 	ChatInputCommandInteraction,
 	MessageContextMenuCommandInteraction,
+	ModalSubmitInteraction,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { ButtonKinds, type ButtonKind, type ParsedCustomId } from '../customId.js';
+import { ButtonKinds, ModalKinds, type ButtonKind, type ModalKind, type ParsedCustomId } from '../customId.js';
 import { onFullParagraphs, onMorePassages, onVote, runAsk } from './ask.js';
 import { runCheckClaim } from './checkClaim.js';
 import { runCorpus } from './corpus.js';
 import { CommandNames, type CommandName } from './definitions.js';
 import { completeDocument } from './documentChoices.js';
+import { onFollowUp, onFollowUpSubmit } from './followUp.js';
 import { runHelp } from './help.js';
 import { runQuote } from './quote.js';
 import { onSearchPage, runSearch } from './search.js';
@@ -50,8 +52,15 @@ export const buttonHandlers = {
 	[ButtonKinds.FullParagraphs]: onFullParagraphs,
 	[ButtonKinds.Vote]: onVote,
 	[ButtonKinds.SearchPage]: onSearchPage,
+	[ButtonKinds.FollowUp]: onFollowUp,
 	[ButtonKinds.TimelinePage]: onTimelinePage,
 } satisfies Record<ButtonKind, ButtonHandler>;
+
+export type ModalHandler = (interaction: ModalSubmitInteraction, customId: ParsedCustomId<ModalKind>, context: BotContext) => Promise<void>;
+
+export const modalHandlers = {
+	[ModalKinds.FollowUp]: onFollowUpSubmit,
+} satisfies Record<ModalKind, ModalHandler>;
 
 /** Looks a name from Discord up in one of the tables above; names are data from outside, not trusted keys. */
 export function lookUp<T extends object>(table: T, name: string): T[keyof T] | undefined {

@@ -99,10 +99,11 @@ export class DiscordStandIn {
 
 	/** Serves a file the way Discord's CDN serves attachments, and returns its URL. `until` holds its download back. */
 	serveFile(name: string, content: string | Uint8Array, { until }: { until?: Promise<void> } = {}): string {
-		const key = `${randomUUID()}/${encodeURIComponent(name)}`;
+		// Requests are matched on their decoded path, so the file is kept under the name as it decodes.
+		const key = `${randomUUID()}/${name}`;
 		this.#files.set(key, typeof content === 'string' ? new TextEncoder().encode(content) : content);
 		if (until) this.#held.set(`/attachments/${key}`, until);
-		return `${this.origin}/attachments/${key}`;
+		return `${this.origin}/attachments/${key.replace(/[^/]+$/, encodeURIComponent)}`;
 	}
 
 	/** Sends a dispatch on the current session; while the bot is disconnected it waits in the history for a RESUME. */

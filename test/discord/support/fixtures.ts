@@ -131,6 +131,19 @@ export function buttonClick(customId: string, on: Record<string, unknown> = mess
 	return interaction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }, as, { message: on });
 }
 
+/**
+ * A modal's submission (MODAL_SUBMIT), with each text field's value inside a label as Discord sends them, and the
+ * message whose button opened the modal.
+ */
+export function modalSubmit(customId: string, values: Record<string, string>, as: Member = Members.reporter, on: Record<string, unknown> = message('')): Interaction {
+	const components = Object.entries(values).map(([field, value], index) => ({
+		type: ComponentType.Label,
+		id: 2 * index + 1,
+		component: { type: ComponentType.TextInput, id: 2 * index + 2, custom_id: field, value },
+	}));
+	return interaction(InteractionType.ModalSubmit, { custom_id: customId, components }, as, { message: on });
+}
+
 export function messageCommand(name: string, target: Record<string, unknown>, as: Member = Members.reporter): Interaction {
 	return interaction(
 		InteractionType.ApplicationCommand,

@@ -7,12 +7,15 @@
  * - `ranking`, listwise: a softmax over each answerable question's sentences, trained to put its mass on the right
  *   ones (what top-1 rewards), by gradient descent (Adam);
  * - `confidence`: L2-regularised logistic regression by Newton's method on each question's best-ranked sentence
- *   (right or not), so it is the probability that what is shown first is right. The thresholds are read on it:
+ *   (right or not), so it is the probability that what is shown first is right. The thresholds are read on it, out
+ *   of fold: on each archive story's questions as models fitted without that story score them, as a new story's
+ *   will be (in-sample, the model is surer of the stories it was fitted on, and a cut read there answers too much):
  * - `answered`: the lowest probability at which the questions answered are still right ≥ 90% of the time (on the
  *   archive stories: see below);
  * - `closest`: below `answered`, the highest cut that refuses at most 10% of the answerable questions, so as many
  *   unanswerable ones as that allows.
- * Held-out stories are never read here. Refit after adding tuning questions or changing a feature.
+ * Held-out stories are never read here. Refit after adding tuning questions or changing a feature; with
+ * `--cross-validate` it writes nothing and prints a leave-one-story-out estimate instead (see `crossValidate`).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +144,95 @@ function fitListwise(examples: readonly Example[]): number[] {
 	return w;
 }
 
+/** Each question's best-ranked sentence, by the ranking model. */
+function bestRanked(examples: readonly Example[], ranking: LinearModel): Example[] {
+	const best = new Map<number, { score: number; example: Example }>();
+	for (const example of examples) {
+		const score = linearScore(example, ranking);
+		if (score > (best.get(example.question)?.score ?? Number.NEGATIVE_INFINITY)) best.set(example.question, { score, example });
+	}
+	return [...best.values()].map(({ example }) => example);
+}
+
+function linearScore(example: Example, { bias, weights }: LinearModel): number {
+	return example.features.reduce((sum, value, i) => sum + value * weights[FEATURE_NAMES[i]!], bias);
+}
+
+/** What each of `questions` would show first, and how sure of it the confidence model is (0 with no sentence). */
+function topCandidates(examples: readonly Example[], records: readonly QuestionRecord[], questions: readonly number[], ranking: LinearModel, confidence: LinearModel): Map<number, TopCandidate> {
+	const tops = new Map(questions.map((question): [number, TopCandidate] => [question, { confidence: 0, right: false, answerable: records[question]!.answerable }]));
+	for (const example of bestRanked(examples, ranking)) {
+		tops.set(example.question, { confidence: 1 / (1 + Math.exp(-linearScore(example, confidence))), right: example.label === 1, answerable: records[example.question]!.answerable });
+	}
+	return tops;
+}
+
+interface FittedModels {
+	ranking: LinearModel;
+	confidence: LinearModel;
+	thresholds: RankingModel['thresholds'];
+	tops: Map<number, TopCandidate>;
+}
+
+/** Fits both models and reads the thresholds on `questions` (indices into `records`) and their examples. */
+function fitModels(examples: readonly Example[], records: readonly QuestionRecord[], questions: readonly number[]): FittedModels {
+	const ranking = linear(fitListwise(examples).concat(0));
+	// The confidence model learns from each question's best-ranked sentence only: whether what would be shown first
+	// is right, which is the question the outcome asks.
+	const confidence = linear(fitLogistic(bestRanked(examples, ranking)));
+	const tops = topCandidates(examples, records, questions, ranking, confidence);
+	// Thresholds are read on the archive stories alone: the bundled story's questions were written by the people who
+	// hand-tuned the earlier engine on it, so it is easier than a story the engine has never seen.
+	const thresholds = chooseThresholds([...tops].filter(([question]) => records[question]!.set !== STORY_SET).map(([, top]) => top));
+	return { ranking, confidence, thresholds, tops };
+}
+
+interface Fold {
+	/** The left-out story's questions, as the models fitted without it rank them. */
+	tops: TopCandidate[];
+	/** The thresholds read on the stories fitted on. */
+	thresholds: RankingModel['thresholds'];
+}
+
+/** Leaves each archive tuning story out in turn, fits on the rest and ranks the story left out. */
+function leaveOneStoryOut(examples: readonly Example[], records: readonly QuestionRecord[]): Fold[] {
+	const questions = records.map((_, question) => question);
+	return [...new Set(records.map((record) => record.set).filter((set) => set !== STORY_SET))].map((left) => {
+		const inFit = (question: number) => records[question]!.set !== left;
+		const fitted = fitModels(examples.filter((example) => inFit(example.question)), records, questions.filter(inFit));
+		const tops = topCandidates(examples.filter((example) => !inFit(example.question)), records, questions.filter((question) => !inFit(question)), fitted.ranking, fitted.confidence);
+		return { tops: [...tops.values()], thresholds: fitted.thresholds };
+	});
+}
+
+/**
+ * `--cross-validate`: scores each story left out (see `leaveOneStoryOut`) as the engine would answer it
+ * (best-ranked sentence, outcome by the thresholds read without it). Pooled, it estimates what a change does on a
+ * story the fit has not seen, without reading the held-out stories; it writes nothing. Each fold's thresholds are
+ * read in-sample on the stories it fitted (reading them out of fold too would take a fit per pair of stories).
+ */
+function crossValidate(examples: readonly Example[], records: readonly QuestionRecord[]): void {
+	const counts = { answerable: 0, right: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
+	for (const fitted of leaveOneStoryOut(examples, records)) {
+		for (const top of fitted.tops) {
+			const refused = top.confidence < fitted.thresholds.closest;
+			const answered = top.confidence >= fitted.thresholds.answered;
+			if (answered) counts.answered++;
+			if (answered && top.right) counts.answeredRight++;
+			if (top.answerable) {
+				counts.answerable++;
+				if (refused) counts.refused++;
+				else if (top.right) counts.right++;
+			} else {
+				counts.unanswerable++;
+				if (refused) counts.refusedUnanswerable++;
+			}
+		}
+	}
+	console.log(`leave-one-story-out over the archive tuning stories: top-1 ${pct(counts.right, counts.answerable)}, answerable refused ${pct(counts.refused, counts.answerable)}`);
+	console.log(`unanswerable refused ${pct(counts.refusedUnanswerable, counts.unanswerable)}, answered precision ${pct(counts.answeredRight, counts.answered)}`);
+}
+
 interface TopCandidate {
 	confidence: number;
 	right: boolean;
@@ -181,24 +273,13 @@ async function main(): Promise<void> {
 		}
 	}
 
-	const ranking = linear(fitListwise(examples).concat(0));
-	// The confidence model learns from each question's best-ranked sentence only: whether what would be shown first
-	// is right, which is the question the outcome asks.
-	const best = new Map<number, { score: number; example: Example }>();
-	for (const example of examples) {
-		const score = example.features.reduce((sum, value, i) => sum + value * ranking.weights[FEATURE_NAMES[i]!], ranking.bias);
-		if (score > (best.get(example.question)?.score ?? Number.NEGATIVE_INFINITY)) best.set(example.question, { score, example });
+	if (process.argv.includes('--cross-validate')) {
+		crossValidate(examples, records);
+		return;
 	}
-	const shownFirst = [...best.values()].map(({ example }) => example);
-	const confidence = linear(fitLogistic(shownFirst));
-	const tops: TopCandidate[] = records.map((record) => ({ confidence: 0, right: false, answerable: record.answerable }));
-	for (const example of shownFirst) {
-		const logit = example.features.reduce((sum, value, i) => sum + value * confidence.weights[FEATURE_NAMES[i]!], confidence.bias);
-		tops[example.question] = { confidence: 1 / (1 + Math.exp(-logit)), right: example.label === 1, answerable: records[example.question]!.answerable };
-	}
-	// Thresholds are read on the archive stories alone: the bundled story's questions were written by the people who
-	// hand-tuned the earlier engine on it, so it is easier than a story the engine has never seen.
-	const thresholds = chooseThresholds(tops.filter((_, question) => records[question]!.set !== STORY_SET));
+	const { ranking, confidence, thresholds: inSample, tops } = fitModels(examples, records, records.map((_, question) => question));
+	// Out of fold (see the header): each archive story as the models fitted without it score it.
+	const thresholds = chooseThresholds(leaveOneStoryOut(examples, records).flatMap((fold) => fold.tops));
 	const model: RankingModel = {
 		ranking,
 		confidence,
@@ -211,12 +292,12 @@ async function main(): Promise<void> {
 		},
 	};
 	writeFileSync(fileURLToPath(MODEL_FILE), `${JSON.stringify(model, null, '\t')}\n`);
-	const answerable = tops.filter((top) => top.answerable);
+	const answerable = [...tops.values()].filter((top) => top.answerable);
 	console.log(`${records.length} questions, ${examples.length} candidate sentences (${examples.filter((example) => example.label === 1).length} positive)`);
 	const reachable = new Set(examples.filter((example) => example.label === 1).map((example) => example.question)).size;
 	console.log(`answerable questions with a right sentence among those scored: ${pct(reachable, answerable.length)}`);
 	console.log(`top-1 on the tuning questions: ${pct(answerable.filter((top) => top.right).length, answerable.length)}`);
-	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest}`);
+	console.log(`thresholds: answered ≥ ${model.thresholds.answered}, closest ≥ ${model.thresholds.closest} (read in-sample: ${round(inSample.answered)}, ${round(inSample.closest)})`);
 	console.log(`ranking: ${JSON.stringify(ranking.weights)}\nconfidence: ${JSON.stringify(confidence)}`);
 }
 

@@ -1,4 +1,5 @@
 // Composition root: .env → config → story engine → Discord client → login. Nothing else reads process.env.
+import './currentBuild.js';
 import { config as loadDotenv } from 'dotenv';
 import { pino } from 'pino';
 import { ConfigError, parseBotConfig, type BotConfig } from './config.js';

@@ -1,4 +1,5 @@
 // `npm run deploy-commands`: registers the slash and message commands, in DISCORD_GUILD_ID when set, else globally.
+import '../currentBuild.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, parseBotConfig } from '../config.js';
 import { registerCommands } from '../discord/registerCommands.js';

@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+import '../currentBuild.js';
 import dotenv from 'dotenv';
 import { main } from './cli.js';
 

@@ -1,4 +1,5 @@
 // `npm run report`: the questions the corpus could not answer, most frequent first; what to look into next.
+import '../currentBuild.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, parseSharedConfig } from '../config.js';
 import { FeedbackLog, countFeedback, rankUnanswered } from '../discord/feedbackLog.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bridgeTerms, indexAliases } from '../../src/answer/bridge/bridge.js';
 import { learnAcronyms } from '../../src/answer/bridge/corpusAliases.js';
@@ -35,6 +36,24 @@ describe('the lexical bridge', () => {
 		expect(acronyms.get(termOf('SEC')!)).toEqual(['secur', 'exchang', 'commiss']);
 		const vocabulary = { ...corpusOf(['SEC', 'securities', 'exchange', 'commission']), aliases: indexAliases(acronyms) };
 		expect(bridgeTerms(['secur', 'exchang', 'commiss'], vocabulary, wordNet()).map((standIn) => standIn.term)).toContain(termOf('SEC'));
+	});
+});
+
+describe('the WordNet lexicon', () => {
+	it('finds every word and relation its file holds, as the file states them', () => {
+		const lexicon = wordNet();
+		const lines = gunzipSync(readFileSync(new URL('../../lexicon/wordnet.tsv.gz', import.meta.url))).toString('utf8').split('\n');
+		const fields = (kind: string) => lines.map((line) => line.split('\t')).filter((parts) => parts[0] === kind);
+		const words = fields('w');
+		const relations = fields('r');
+		expect(words.length).toBeGreaterThan(50_000);
+		expect(relations.length).toBeGreaterThan(30_000);
+		expect(words.filter(([, word, count]) => !lexicon.isWord(word!) || lexicon.frequency(word!) !== Number(count)).map(([, word]) => word)).toEqual([]);
+		const listed = (list: string) => (list ? list.split(' ') : []);
+		const differing = relations.filter(([, term, close, broad]) => lexicon.close(term!).join(' ') !== listed(close!).join(' ') || lexicon.broad(term!).join(' ') !== listed(broad!).join(' '));
+		expect(differing.map(([, term]) => term)).toEqual([]);
+		expect(lexicon.isWord('qzxwv')).toBe(false);
+		expect(lexicon.frequency('qzxwv')).toBe(0);
 	});
 });
 

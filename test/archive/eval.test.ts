@@ -42,6 +42,8 @@ describe.skipIf(!hasArchives)('the story corpus with the archives loaded', () =>
 			const corpus = await makeCorpusWithArchives(storyCorpusDir, archives);
 			try {
 				const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir: cache.path, logger: silentLogger, persist: false });
+				// A corpus that silently lost its archives would pass the drop check trivially.
+				expect(engine.status().documents, 'documents loaded with the archives').toBeGreaterThan(1000);
 				const withArchive = evaluate(engine, questions);
 				expect(withArchive.metrics.verbatim.violations).toEqual([]);
 				const drop = (story.metrics.top1.value ?? 0) - (withArchive.metrics.top1.value ?? 0);

@@ -1,8 +1,9 @@
 /**
  * Builds a throwaway corpus directory for the story plus the research archives: copies of the story files and
- * symlinks to the archive files, which stay where they are (they are research-use data and never enter the repo).
+ * hard links to the archive files, which stay where they are (they are research-use data and never enter the repo).
+ * Not symlinks: the loader refuses those, as it would in a moderator's corpus.
  */
-import { access, copyFile, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { access, copyFile, link, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ export const REUTERS_ARCHIVE = 'news-archive-reuters21578.jsonl.gz';
 
 export interface TempCorpus {
 	dir: string;
-	/** Removes the directory; the symlinks go, their targets stay. */
+	/** Removes the directory; the links go, the archives stay. */
 	cleanup(): Promise<void>;
 }
 
@@ -30,7 +31,7 @@ export async function fileExists(file: string): Promise<boolean> {
 	}
 }
 
-/** A temporary corpus directory: every regular file of `storyDir` copied, every archive file symlinked. */
+/** A temporary corpus directory: every regular file of `storyDir` copied, every archive file linked (copied across file systems). */
 export async function makeCorpusWithArchives(storyDir: string, archiveFiles: readonly string[]): Promise<TempCorpus> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'story-eval-corpus-'));
 	const cleanup = () => rm(dir, { recursive: true, force: true });
@@ -39,7 +40,11 @@ export async function makeCorpusWithArchives(storyDir: string, archiveFiles: rea
 			if (entry.isFile()) await copyFile(path.join(storyDir, entry.name), path.join(dir, entry.name));
 		}
 		for (const file of archiveFiles) {
-			await symlink(path.resolve(file), path.join(dir, path.basename(file)));
+			const target = path.join(dir, path.basename(file));
+			await link(path.resolve(file), target).catch((error: NodeJS.ErrnoException) => {
+				if (error.code !== 'EXDEV') throw error;
+				return copyFile(file, target);
+			});
 		}
 	} catch (error) {
 		await cleanup();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 export const EMBEDDING_DIMENSIONS = 100;
 
@@ -18,7 +17,7 @@ export interface Embeddings {
 	similarityOf(a: number, b: number): number;
 }
 
-const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin.gz', import.meta.url);
+const EMBEDDINGS_FILE = new URL('../../../lexicon/embeddings.bin', import.meta.url);
 
 function readEmbeddings(): Embeddings {
 	let file: Buffer;
@@ -28,10 +27,9 @@ function readEmbeddings(): Embeddings {
 		// Built at install time, not committed (it is over 2 MB); a checkout that skipped `npm ci` lacks it.
 		throw new Error(`${fileURLToPath(EMBEDDINGS_FILE)} is missing: run \`npm ci\` or \`npm run build-embeddings\` first.`);
 	}
-	const data = gunzipSync(file);
-	const newline = data.indexOf(10);
-	const stems = data.subarray(0, newline).toString('utf8').split(' ');
-	const vectors = new Int8Array(data.buffer, data.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
+	const newline = file.indexOf(10);
+	const stems = file.subarray(0, newline).toString('utf8').split(' ');
+	const vectors = new Int8Array(file.buffer, file.byteOffset + newline + 1, stems.length * EMBEDDING_DIMENSIONS);
 	const rows = new Map(stems.map((stem, row) => [stem, row]));
 	// Quantized at 254 per unit: a term's own dot product is its squared norm in those units.
 	const norms = Float32Array.from(stems, (_, row) => {

@@ -63,7 +63,8 @@ const weightsSchema = z
 
 export type RankingModel = z.infer<typeof weightsSchema>;
 
-export const MODEL_FILE = new URL('./weights.json', import.meta.url);
+// From the repository root, so the compiled code in dist/ reads the same file that `npm run fit` rewrites, with no copy to go stale.
+export const MODEL_FILE = new URL('../../../src/answer/ranking/weights.json', import.meta.url);
 
 /** Reads and checks a model file: a missing weight or a misplaced threshold is an error, never a silent 0. */
 export function parseModel(json: string): RankingModel {

@@ -80,7 +80,7 @@ describe('with replace, the reply says exactly what was replaced and removed', (
 		const { engine } = await opened();
 		const report = await engine.addDocument(upload('council.md', article('Council vote', 'The council reversed its decision.'), true));
 		expect(report).toMatchObject({ added: [], changed: ['council'], removed: [], file: 'council.md', nameTaken: null, replacedFiles: ['council.md'] });
-		expect(replyText(report)).toEqual({ description: 'Replaced `council.md`.', fields: ['Replaced (1): council', BROKEN_PROBLEM] });
+		expect(replyText(report)).toEqual({ description: 'Replaced `council.md`.', fields: ['Replaced (1): council', 'Corrections recorded (1): council ¶1', BROKEN_PROBLEM] });
 		expect(await filesIn(corpus.path)).toEqual({ ...INITIAL, 'council.md': article('Council vote', 'The council reversed its decision.') });
 	});
 
@@ -88,7 +88,7 @@ describe('with replace, the reply says exactly what was replaced and removed', (
 		const { engine } = await opened();
 		const report = await engine.addDocument(upload('notes.txt', 'The desk met at ten.\n', true));
 		expect(report).toMatchObject({ changed: ['notes'], removed: [], file: 'notes.md', replacedFiles: ['notes.txt'] });
-		expect(replyText(report)).toEqual({ description: 'Replaced `notes.txt`.', fields: ['Replaced (1): notes', BROKEN_PROBLEM] });
+		expect(replyText(report)).toEqual({ description: 'Replaced `notes.txt`.', fields: ['Replaced (1): notes', 'Corrections recorded (1): notes ¶1', BROKEN_PROBLEM] });
 		const { 'notes.txt': _, ...others } = INITIAL;
 		expect(await filesIn(corpus.path)).toEqual({ ...others, 'notes.md': '---\ntitle: Desk notes\npublisher: unknown\n---\n\nThe desk met at ten.\n' });
 	});
@@ -107,7 +107,7 @@ describe('with replace, the reply says exactly what was replaced and removed', (
 		expect(report).toMatchObject({ added: ['w4'], changed: ['w1'], removed: ['w2', 'w3'], file: 'wire.jsonl', replacedFiles: ['wire.jsonl'] });
 		expect(replyText(report)).toEqual({
 			description: 'Replaced `wire.jsonl`: removed 2 articles the upload does not have.',
-			fields: ['Added (1): w4', 'Replaced (1): w1', 'Removed (2): w2, w3', BROKEN_PROBLEM],
+			fields: ['Added (1): w4', 'Replaced (1): w1', 'Removed (2): w2, w3', 'Corrections recorded (1): w1 ¶1', BROKEN_PROBLEM],
 		});
 		expect(logger.lines).toContainEqual({ level: 'warn', message: 'An upload replaced wire.jsonl: removed 2 articles', details: { files: ['wire.jsonl'], removed: ['w2', 'w3'], by: 'mod' } });
 		expect(await filesIn(corpus.path)).toEqual({ ...INITIAL, 'wire.jsonl': stored(['w1', 'Markets rose sharply.'], ['w4', 'Bonds rallied.']) });
@@ -117,7 +117,7 @@ describe('with replace, the reply says exactly what was replaced and removed', (
 		const { engine } = await opened();
 		const report = await engine.addDocument(upload('desk.jsonl', jsonl(jsonLine('council', 'The council met again.')), true));
 		expect(report).toMatchObject({ added: [], changed: ['council'], removed: [], file: 'desk.jsonl', replacedFiles: ['council.md'] });
-		expect(replyText(report)).toEqual({ description: 'Replaced `council.md`.', fields: ['Replaced (1): council', BROKEN_PROBLEM] });
+		expect(replyText(report)).toEqual({ description: 'Replaced `council.md`.', fields: ['Replaced (1): council', 'Corrections recorded (1): council ¶1', BROKEN_PROBLEM] });
 		const { 'council.md': _, ...others } = INITIAL;
 		expect(await filesIn(corpus.path)).toEqual({ ...others, 'desk.jsonl': stored(['council', 'The council met again.']) });
 	});

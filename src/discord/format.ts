@@ -493,7 +493,7 @@ export function formatHelp(): Reply {
 		'`/quote source: paragraph:` one paragraph verbatim with its citation, ready to paste.',
 		'`/sources` every article with its publisher, date and paragraph count.',
 		'**Check against the story**: right-click (or long-press) a message › Apps: is its text in the corpus?',
-		'`/corpus reload | add | remove | status` moderators only: manage the articles.',
+		'`/corpus reload | add | remove | status | correct | corrections` moderators only: manage the articles and record corrections, which show under every quote of the corrected paragraph.',
 		'',
 		'When sources disagree (a date, a number, a spelling), the answer shows both, each cited.',
 	];

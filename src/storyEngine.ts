@@ -279,7 +279,8 @@ export class StoryEngine {
 	 */
 	correct({ doc, paragraph, note, upload }: CorrectionRequest, by: string): Promise<CorrectionResult> {
 		return this.#enqueue(async () => {
-			this.quote(doc, paragraph);
+			// Throws, before anything changes, for a document or paragraph the corpus does not have.
+			quoteParagraph(this.#state, doc, paragraph);
 			const notes = new Map([[doc, new Map([[paragraph, note]])]]);
 			const report = upload ? await this.#add({ ...upload, replace: true }, by, notes) : null;
 			const recorded = report?.corrections ?? [];
@@ -297,10 +298,7 @@ export class StoryEngine {
 	async #add(upload: UploadedArticle, by: string | null, notes?: CorrectionNotes): Promise<UploadReport> {
 		const directory = this.#options.corpusDir;
 		const prepared = await prepareUpload(upload, this.#state.articles, await readdir(directory));
-		const missing = [...(notes?.keys() ?? [])].filter((doc) => !prepared.articles.some((article) => article.id === doc));
-		if (missing.length > 0) {
-			throw new UserFacingError(ErrorCodes.InvalidDocument, `The file does not hold the document ${missing.join(', ')}, so it cannot correct it. Nothing was changed.`);
-		}
+		for (const [doc, paragraphs] of notes ?? []) this.#assertCorrects(prepared.articles, doc, paragraphs.keys());
 		const removedFiles = prepared.replacedFiles.filter((file) => file !== prepared.fileName);
 		for (const file of removedFiles) this.#assertSingleDocumentFile(file, new Set(prepared.articles.map((article) => article.id)));
 		const staged = await stageFile(path.join(directory, prepared.fileName), prepared.content);
@@ -340,6 +338,17 @@ export class StoryEngine {
 			};
 			return this.#refresh(by, { files: new Map([[article.file, null]]), required: new Set(), commit });
 		});
+	}
+
+	/** A file given to correct a paragraph must still have it: refused before anything changes. */
+	#assertCorrects(articles: readonly Article[], doc: string, paragraphs: Iterable<number>): void {
+		const article = articles.find((candidate) => candidate.id === doc);
+		if (!article) throw new UserFacingError(ErrorCodes.InvalidDocument, `The file does not hold the document ${doc}, so it cannot correct it. Nothing was changed.`);
+		for (const paragraph of paragraphs) {
+			if (paragraph > article.paragraphs.length) {
+				throw new UserFacingError(ErrorCodes.UnknownParagraph, `The file's "${doc}" has paragraphs 1 to ${article.paragraphs.length}, so it cannot correct paragraph ${paragraph}. Nothing was changed.`);
+			}
+		}
 	}
 
 	/** Files holding many articles (bulk imports) are edited by hand, never deleted to drop one document. */

@@ -94,10 +94,13 @@ describe('a moderator’s correction', () => {
 		expect(engine.search('harbour').hits[0]!.citation.corrected?.note).toBe('Tuesday, not Monday.');
 	});
 
-	it('refuses a paragraph the document does not have, and a file that does not hold the document', async () => {
+	it('refuses, changing nothing, a paragraph the document does not have, a file without the document, and one without the paragraph', async () => {
 		const engine = await open();
 		await expect(engine.correct({ doc: 'harbour', paragraph: 9, note: 'x' }, 'editor')).rejects.toMatchObject({ code: ErrorCodes.UnknownParagraph });
 		await expect(engine.correct({ doc: 'harbour', paragraph: 1, note: 'x', upload: upload('other.md', article('Other', 'Text.')) }, 'editor')).rejects.toMatchObject({ code: ErrorCodes.InvalidDocument });
+		const shorter = upload('harbour.md', article('Harbour fire', 'A fire broke out at the harbour on Tuesday.'));
+		await expect(engine.correct({ doc: 'harbour', paragraph: 2, note: 'x', upload: shorter }, 'editor')).rejects.toMatchObject({ code: ErrorCodes.UnknownParagraph });
+		expect(engine.quote('harbour', 2).text).toBe('Firefighters contained it by noon.');
 		expect(engine.corrections()).toEqual([]);
 	});
 });

@@ -7,8 +7,6 @@ import type { NoticeFailure } from './correctionNotices.js';
 import { buttonRow, type ButtonRow, MAX_CONTENT_LENGTH, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
 import { escapeMarkdown, joinWithin, renderWithin, singleLine, trimText } from './text.js';
 
-/** Enough of a paragraph to recognise it by; the whole text is in `corrections.json`. */
-const MAX_LISTED_TEXT_LENGTH = 160;
 const MAX_LISTED_NOTE_LENGTH = 300;
 
 function noteOf(correction: Correction): string {
@@ -38,7 +36,7 @@ export function formatCorrections(corrections: readonly Correction[]): Reply {
 }
 
 function textField(name: string, text: string): APIEmbedField {
-	return { name, value: renderWithin(text, Math.min(MAX_LISTED_TEXT_LENGTH * 4, MAX_EMBED_FIELD_VALUE_LENGTH)) || '(empty)' };
+	return { name, value: renderWithin(text, MAX_EMBED_FIELD_VALUE_LENGTH) || '(empty)' };
 }
 
 /** The correction recorded (its texts before and after), and with a file, what replacing it changed. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Citation, Correction, ParagraphHit } from '../../src/answer/types.js';
 import { formatQuote } from '../../src/discord/format.js';
-import { formatCorrectionNotice, formatCorrections, formatEarlierText } from '../../src/discord/formatCorrections.js';
+import { formatCorrectionNotice, formatCorrectionResult, formatCorrections, formatEarlierText } from '../../src/discord/formatCorrections.js';
 import { buildReply, MAX_CONTENT_LENGTH } from '../../src/discord/reply.js';
 import { expectWithinDiscordLimits } from './support/limits.js';
 
@@ -38,6 +38,7 @@ describe('what corrections look like in Discord', () => {
 				expect(formatCorrectionNotice(one, 'The Associated Press ¶12', '2025-12-06').length).toBeLessThanOrEqual(MAX_CONTENT_LENGTH);
 				expectWithinDiscordLimits(buildReply(formatEarlierText(one)));
 				expectWithinDiscordLimits(buildReply(formatCorrections(many)));
+				expectWithinDiscordLimits(buildReply(formatCorrectionResult({ correction: one, corrections: [one, ...many], upload: null })));
 				const hit: ParagraphHit = { text: one.after, citation: citation(one.paragraph, one.note), score: 1, highlights: [] };
 				expectWithinDiscordLimits(buildReply(formatQuote(hit)));
 			}),

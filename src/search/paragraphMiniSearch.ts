@@ -83,8 +83,8 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #textField: number;
 	/** Paragraph short id → its article's first paragraph. */
 	#articleStarts = new Uint32Array(0);
-	/** First paragraph → the article's number of paragraphs. */
-	readonly #articleSizes = new Map<number, number>();
+	/** First paragraph's short id → the article's number of paragraphs (0 elsewhere): read for every title posting ranked. */
+	#articleSizes = new Uint32Array(0);
 	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
 	#titleLengthTotal = 0;
 	#memo: { generation: number; map: Map<string, readonly (readonly [string, number])[]> } = { generation: -1, map: new Map() };
@@ -157,7 +157,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 
 	/** Paragraphs of the article starting at this short id; 0 once it is removed. */
 	articleSize(start: number): number {
-		return this.#articleSizes.get(start) ?? 0;
+		return this.#articleSizes[start] ?? 0;
 	}
 
 	/**
@@ -179,7 +179,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			if (sectionTerms !== null) this.#changeField(shortId, section!, sectionTerms, 1);
 		}
 		this.#articleStarts.fill(start, start, this._nextId);
-		this.#articleSizes.set(start, paragraphs.length);
+		this.#articleSizes[start] = paragraphs.length;
 		this.#titleLengthTotal += paragraphs.length * this.#changeField(start, this.#titleField, titleTerms, 1);
 	}
 
@@ -192,7 +192,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		if (start === undefined) return;
 		this.#generation++;
 		this.#titleLengthTotal -= this.articleSize(start) * this.#changeField(start, this.#titleField, titleTerms, -1);
-		this.#articleSizes.delete(start);
+		this.#articleSizes[start] = 0;
 		for (const { id, terms, sectionTerms } of paragraphs) {
 			const shortId = this._idToShortId.get(id)!;
 			this.#changeField(shortId, this._fieldIds['text']!, terms, -1);
@@ -257,6 +257,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			return grown;
 		};
 		this.#articleStarts = grow(this.#articleStarts);
+		this.#articleSizes = grow(this.#articleSizes);
 		this.#fieldLengths = this.#fieldLengths.map(grow);
 	}
 
@@ -417,9 +418,11 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			index._idToShortId.set(id, shortId);
 			const start = packed.articleStarts[position]!;
 			index.#articleStarts[shortId] = start;
-			index.#articleSizes.set(start, index.articleSize(start) + 1);
+			index.#articleSizes[start]!++;
 		});
-		for (const [start, size] of index.#articleSizes) index.#titleLengthTotal += size * index.#fieldLengths[index.#titleField]![start]!;
+		index.#articleSizes.forEach((size, start) => {
+			index.#titleLengthTotal += size * index.#fieldLengths[index.#titleField]![start]!;
+		});
 		let offset = 0;
 		packed.terms.forEach((term, termIndex) => {
 			const fields = new Map<number, PostingList>();

@@ -6,6 +6,7 @@ import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
 import type { Answer, ClaimCheck, ParagraphHit } from './answer/types.js';
+import { type DateRange, dateRangeOf } from './corpus/dateRange.js';
 import { type CorpusFileCache, loadCorpus } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
@@ -37,7 +38,7 @@ export interface CorpusStatus {
 	paragraphs: number;
 	/** Hash of the corpus contents and index options: the snapshot's key. */
 	snapshotHash: string;
-	dateRange: { from: string | null; to: string | null };
+	dateRange: DateRange;
 	lastRefresh: RefreshReport;
 	/** How the index was obtained at start-up. */
 	startedFrom: 'snapshot' | 'build';
@@ -141,12 +142,11 @@ export class StoryEngine {
 
 	status(): CorpusStatus {
 		const { articles, index, key } = this.#state;
-		const dates = [...articles.values()].flatMap((article) => article.date ?? []).sort();
 		return {
 			documents: articles.size,
 			paragraphs: index.statistics.paragraphCount,
 			snapshotHash: key,
-			dateRange: { from: dates[0] ?? null, to: dates.at(-1) ?? null },
+			dateRange: dateRangeOf(articles),
 			lastRefresh: this.#lastRefresh,
 			startedFrom: this.#startedFrom,
 		};

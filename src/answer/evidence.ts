@@ -1,6 +1,6 @@
 import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
-import { paragraphTerms } from './articleTerms.js';
+import { paragraphTerms, titleTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
@@ -244,7 +244,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const support = supportOf(hit.id);
 		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
 		for (const term of inParagraph.keys()) retrieved.add(term);
-		const inTitle = termsFound(analyzeTerms(article.title), matches);
+		const inTitle = termsFound(titleTerms(article), matches);
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const analyzed = paragraphSentences(article, paragraph.number);

@@ -328,11 +328,19 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return lists;
 	}
 
+	/** Paragraphs a title list reaches, per list until the index changes: a common title word's list is long. */
+	#titleReach = { generation: -1, counts: new WeakMap<PostingList, number>() };
+
 	#paragraphsOf(articlePostings: PostingList): number {
-		let paragraphs = 0;
-		articlePostings.scan((start) => {
-			paragraphs += this.articleSize(start);
-		});
+		if (this.#titleReach.generation !== this.#generation) this.#titleReach = { generation: this.#generation, counts: new WeakMap() };
+		let paragraphs = this.#titleReach.counts.get(articlePostings);
+		if (paragraphs === undefined) {
+			let sum = 0;
+			articlePostings.scan((start) => {
+				sum += this.articleSize(start);
+			});
+			this.#titleReach.counts.set(articlePostings, (paragraphs = sum));
+		}
 		return paragraphs;
 	}
 

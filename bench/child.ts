@@ -36,6 +36,8 @@ export interface ChildContext {
 	/** A corpus directory prepared by the parent, shared by children so that they share its snapshots. */
 	corpusDir: string | null;
 	cacheDir: string | null;
+	/** Where the archives are read from. */
+	dataDir: string;
 	/** A scratch directory removed when the child ends (snapshots, edited corpus copies). */
 	scratch: string;
 	metric(name: string, unit: Metric['unit'], tuned: number, fallback?: number | null): void;
@@ -66,6 +68,7 @@ export async function runConcern(concern: string, measure: (context: ChildContex
 			mode: values.mode,
 			corpusDir: values['corpus-dir'] ?? null,
 			cacheDir: values['cache-dir'] ?? null,
+			dataDir: values['data-dir'],
 			scratch,
 			metric: (name, unit, tuned, fallback = null) => result.metrics.push({ name, unit, tuned, default: fallback }),
 			fact: (name, value) => {

@@ -15,6 +15,7 @@ import { loadLexicalData } from './answer/questionTerms.js';
 import { quoteParagraph, searchParagraphs } from './answer/searchParagraphs.js';
 import { buildTimeline } from './answer/timeline.js';
 import type { Answer, AsOfCoverage, ClaimCheck, Correction, ParagraphHit, Timeline } from './answer/types.js';
+import { type DateRange, dateRangeOf } from './corpus/dateRange.js';
 import { type CorpusFileCache, type CorpusLoad, loadCorpus, type PendingFiles } from './corpus/loadCorpus.js';
 import type { Article, ArticleMeta, CorpusProblem } from './corpus/types.js';
 import { prepareUpload, type Upload } from './corpus/uploads.js';
@@ -50,7 +51,7 @@ export interface CorpusStatus {
 	paragraphs: number;
 	/** Hash of the corpus contents and index options: the snapshot's key. */
 	snapshotHash: string;
-	dateRange: { from: string | null; to: string | null };
+	dateRange: DateRange;
 	lastRefresh: RefreshReport;
 	/** How the index was obtained at start-up. */
 	startedFrom: 'snapshot' | 'build';
@@ -242,12 +243,11 @@ export class StoryEngine {
 
 	status(): CorpusStatus {
 		const { articles, index, key } = this.#state;
-		const dates = [...articles.values()].flatMap((article) => article.date ?? []).sort();
 		return {
 			documents: articles.size,
 			paragraphs: index.statistics.paragraphCount,
 			snapshotHash: key,
-			dateRange: { from: dates[0] ?? null, to: dates.at(-1) ?? null },
+			dateRange: dateRangeOf(articles),
 			lastRefresh: this.#lastRefresh,
 			startedFrom: this.#startedFrom,
 		};

@@ -104,6 +104,14 @@ describe('refresh', () => {
 		expect(engine.status().lastRefresh.by).toBe('moderator#1');
 	});
 
+	it('reports the date range of the corpus as it is after a refresh', async () => {
+		const engine = await open();
+		expect(engine.status().dateRange).toEqual({ from: '2025-11-01', to: '2025-11-01' });
+		await directories.corpus.write('archive.md', article('Old fire', 'An older fire.').replace('2025-11-01', '1999-03-04'));
+		await engine.reload();
+		expect(engine.status().dateRange).toEqual({ from: '1999-03-04', to: '2025-11-01' });
+	});
+
 	it('keeps serving the previous version of a file that breaks, and says which file and why', async () => {
 		const engine = await open();
 		await directories.corpus.write('council.md', '---\ntitle: [broken\n---\n\nNew text that must not appear.');

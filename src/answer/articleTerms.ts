@@ -9,6 +9,13 @@ export function paragraphTerms(article: Article): Set<string>[] {
 	return byParagraph.get(article, ({ paragraphs }) => paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text))));
 }
 
+const byTitle = new RecentArticles<string[]>(RECENT_ARTICLES);
+
+/** The search terms of the title: every paragraph of the article a question retrieves weighs them again. */
+export function titleTerms(article: Article): string[] {
+	return byTitle.get(article, ({ title }) => analyzeTerms(title));
+}
+
 /**
  * A test of whether the article's body holds a term. It asks the paragraphs' sets rather than one set of the
  * whole body: built for every article a question touches, those were most of the garbage a long-running bot made.

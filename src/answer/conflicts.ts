@@ -157,17 +157,33 @@ function isDerivation(a: string, b: string): boolean {
 	return a.startsWith(b) || b.startsWith(a);
 }
 
-function findVariant(article: Article, word: string, key: string) {
-	for (const sentence of sentencesOf(article)) {
-		for (const name of findNames(sentence.span.text)) {
-			for (const candidate of nameWords(name)) {
-				// Spelling is compared on the words as written: stems hide it ("Ahmed" stems to "ahm").
-				const [written, variant] = [normalizeText(word), normalizeText(candidate.word)];
-				if (candidate.key === key || variant[0] !== written[0] || isDerivation(variant, written)) continue;
-				if (spellingConvention(variant) === spellingConvention(written)) continue;
-				if (editDistance(variant, written, allowedEdits(written)) <= allowedEdits(written)) return { ...candidate, sentence };
-			}
-		}
+interface NameWord {
+	word: string;
+	key: string;
+	/** The word as written, normalized: spelling is compared on it, since stems hide it ("Ahmed" stems to "ahm"). */
+	written: string;
+	sentence: SentenceInDocument;
+}
+
+const nameWordCache = new RecentArticles<NameWord[]>(RECENT_ARTICLES);
+
+/** The name words of every sentence, in order: the same for every question, so found once while the article is in use. */
+function nameWordsOf(article: Article): NameWord[] {
+	return nameWordCache.get(article, () =>
+		sentencesOf(article).flatMap((sentence) =>
+			findNames(sentence.span.text).flatMap((name) => nameWords(name).map((candidate) => ({ ...candidate, written: normalizeText(candidate.word), sentence }))),
+		),
+	);
+}
+
+function findVariant(article: Article, word: string, key: string): NameWord | null {
+	const written = normalizeText(word);
+	const edits = allowedEdits(written);
+	for (const candidate of nameWordsOf(article)) {
+		const variant = candidate.written;
+		if (candidate.key === key || variant[0] !== written[0] || isDerivation(variant, written)) continue;
+		if (spellingConvention(variant) === spellingConvention(written)) continue;
+		if (editDistance(variant, written, edits) <= edits) return candidate;
 	}
 	return null;
 }

@@ -1,6 +1,6 @@
 import { documentOf, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
-import { paragraphTerms } from './articleTerms.js';
+import { paragraphTerms, titleTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
@@ -86,11 +86,14 @@ function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, 
 	return found;
 }
 
-/** Share of the question's weight found, by feature: exactly, by edit distance, closely bridged, broadly bridged. */
-function coverageOf(found: Map<string, MatchKind>, weights: Map<string, number>, total: number) {
+/**
+ * Share of the question's weight found, by feature: exactly, by edit distance, closely bridged, broadly bridged;
+ * only of the terms `except` lacks, when given.
+ */
+function coverageOf(found: Map<string, MatchKind>, weights: Map<string, number>, total: number, except?: Map<string, MatchKind>) {
 	const shares = { exact: 0, expanded: 0, close: 0, broad: 0 };
 	if (total === 0) return shares;
-	for (const [term, kind] of found) shares[FEATURE_OF[kind]] += (weights.get(term) ?? 0) / total;
+	for (const [term, kind] of found) if (!except?.has(term)) shares[FEATURE_OF[kind]] += (weights.get(term) ?? 0) / total;
 	return shares;
 }
 
@@ -124,14 +127,22 @@ function answerTypeStrength(sentence: AnalyzedSentence, expects: ExpectedAnswerT
 
 function gain(from: Map<string, MatchKind>, to: Map<string, MatchKind> | undefined, weights: Map<string, number>, total: number): number {
 	if (!to) return 0;
-	return anyShare(new Map([...to].filter(([term]) => !from.has(term))), weights, total);
+	return matchedShare(coverageOf(to, weights, total, from));
 }
 
 /** 1 when all matched terms sit side by side, falling towards 0 as they spread out. */
 function proximity(tokens: ReturnType<typeof analyze>, matches: TermMatches): number {
-	const positions = tokens.flatMap((token, index) => (matches.has(token.term) ? [index] : []));
-	if (positions.length < 2) return 0;
-	return (positions.length - 1) / (positions.at(-1)! - positions[0]!);
+	let first = -1;
+	let last = -1;
+	let count = 0;
+	tokens.forEach((token, index) => {
+		if (!matches.has(token.term)) return;
+		if (first === -1) first = index;
+		last = index;
+		count++;
+	});
+	if (count < 2) return 0;
+	return (count - 1) / (last - first);
 }
 
 interface LocalStatistics {
@@ -245,7 +256,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const support = supportOf(hit.id);
 		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
 		for (const term of inParagraph.keys()) retrieved.add(term);
-		const inTitle = termsFound(analyzeTerms(article.title), matches);
+		const inTitle = termsFound(titleTerms(article), matches);
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const analyzed = paragraphSentences(article, paragraph.number);
@@ -256,8 +267,13 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 			const coverage = coverageOf(found[position]!, weights, total);
 			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;
 			const answerType = answerTypeStrength(analyzed[position]!, question.expects, questionTerms);
+			// Written out rather than spread from `coverage`: a spread followed by more properties left V8 with slow
+			// objects, and these are read for every sentence of every question (a third of a warm question's time).
 			const features: Features = {
-				...coverage,
+				exact: coverage.exact,
+				expanded: coverage.expanded,
+				close: coverage.close,
+				broad: coverage.broad,
 				context: context * support,
 				retrieval: hit.score / topScore,
 				rank: 1 / (rank + 1),

@@ -13,6 +13,9 @@ function analyzed(article: Article): AnalyzedParagraph[] {
 	}));
 }
 
+/** Terms counted per set of paragraphs (see `#frequencyAmong`); past this the count starts afresh. */
+const MAX_COUNTED_TERMS = 20_000;
+
 /**
  * The search side of the engine, behind a narrow surface (build, add, remove, search, snapshot), so that an
  * archive that outgrows one process can move to another engine without touching the answer code.
@@ -82,7 +85,7 @@ export class ParagraphIndex implements SearchIndex {
 	 */
 	planQuery(terms: readonly string[], { within }: Pick<SearchOptions, 'within'> = {}): QueryTerm[] {
 		const paragraphs = within && this.#paragraphsOf(within);
-		const frequency = (term: string) => (paragraphs ? this.#miniSearch.documentFrequencyAmong(term, paragraphs) : this.#miniSearch.documentFrequency(term));
+		const frequency = (term: string) => (paragraphs ? this.#frequencyAmong(term, paragraphs) : this.#miniSearch.documentFrequency(term));
 		return [...new Set(terms)].map((term) => {
 			const paragraphCount = frequency(term);
 			const rare = paragraphCount <= EXPANSION.maxDocumentFrequency;
@@ -114,6 +117,21 @@ export class ParagraphIndex implements SearchIndex {
 			this.#paragraphsWithin.set(documents, paragraphs);
 		}
 		return paragraphs;
+	}
+
+	/**
+	 * How many of the paragraphs hold the term, kept per set of paragraphs (which goes when the index changes): a
+	 * question about the story counts its words and every WordNet relative of them among the story's paragraphs, a
+	 * lookup per paragraph each, and the next question about the story asks about most of the same words.
+	 */
+	#countsAmong = new WeakMap<readonly number[], Map<string, number>>();
+
+	#frequencyAmong(term: string, paragraphs: readonly number[]): number {
+		let counts = this.#countsAmong.get(paragraphs);
+		if (!counts || counts.size >= MAX_COUNTED_TERMS) this.#countsAmong.set(paragraphs, (counts = new Map()));
+		let count = counts.get(term);
+		if (count === undefined) counts.set(term, (count = this.#miniSearch.documentFrequencyAmong(term, paragraphs)));
+		return count;
 	}
 
 	*documentsSharingRareTerms(maxParagraphs: number): Generator<string[]> {

@@ -88,8 +88,8 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 	readonly #textField: number;
 	/** Paragraph short id → its article's first paragraph. */
 	#articleStarts = new Uint32Array(0);
-	/** First paragraph → the article's number of paragraphs. */
-	#articleSizes = new Map<number, number>();
+	/** First paragraph's short id → the article's number of paragraphs (0 elsewhere): read for every title posting ranked. */
+	#articleSizes = new Uint32Array(0);
 	/** Σ over articles of paragraphs × title length: the title's average length, per paragraph as before. */
 	#titleLengthTotal = 0;
 	#memo: { generation: number; map: Map<string, readonly (readonly [string, number])[]> } = { generation: -1, map: new Map() };
@@ -174,7 +174,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 
 	/** Paragraphs of the article starting at this short id; 0 once it is removed. */
 	articleSize(start: number): number {
-		return this.#articleSizes.get(start) ?? 0;
+		return this.#articleSizes[start] ?? 0;
 	}
 
 	/**
@@ -196,7 +196,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			if (sectionTerms !== null) this.#changeField(shortId, section!, sectionTerms, 1);
 		}
 		this.#articleStarts.fill(start, start, this._nextId);
-		this.#articleSizes.set(start, paragraphs.length);
+		this.#articleSizes[start] = paragraphs.length;
 		this.#titleLengthTotal += paragraphs.length * this.#changeField(start, this.#titleField, titleTerms, 1);
 	}
 
@@ -209,7 +209,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		if (start === undefined) return;
 		this.#generation++;
 		this.#titleLengthTotal -= this.articleSize(start) * this.#changeField(start, this.#titleField, titleTerms, -1);
-		this.#articleSizes.delete(start);
+		this.#articleSizes[start] = 0;
 		for (const { id, terms, sectionTerms } of paragraphs) {
 			const shortId = this._idToShortId.get(id)!;
 			this.#changeField(shortId, this._fieldIds['text']!, terms, -1);
@@ -308,7 +308,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		copy._idToShortId = new OverlayMap(this._idToShortId);
 		copy.#articleStarts = this.#articleStarts.slice();
 		copy.#fieldLengths = this.#fieldLengths.map((lengths) => lengths.slice());
-		copy.#articleSizes = new OverlayMap(this.#articleSizes);
+		copy.#articleSizes = this.#articleSizes.slice();
 		copy.#titleLengthTotal = this.#titleLengthTotal;
 		copy.#terms = new OverlayMap(this.#terms);
 		copy.#generation = this.#generation;
@@ -326,6 +326,7 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			return grown;
 		};
 		this.#articleStarts = grow(this.#articleStarts);
+		this.#articleSizes = grow(this.#articleSizes);
 		this.#fieldLengths = this.#fieldLengths.map(grow);
 	}
 
@@ -396,11 +397,19 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 		return lists;
 	}
 
+	/** Paragraphs a title list reaches, per list until the index changes: a common title word's list is long. */
+	#titleReach = { generation: -1, counts: new WeakMap<PostingList, number>() };
+
 	#paragraphsOf(articlePostings: PostingList): number {
-		let paragraphs = 0;
-		articlePostings.scan((start) => {
-			paragraphs += this.articleSize(start);
-		});
+		if (this.#titleReach.generation !== this.#generation) this.#titleReach = { generation: this.#generation, counts: new WeakMap() };
+		let paragraphs = this.#titleReach.counts.get(articlePostings);
+		if (paragraphs === undefined) {
+			let sum = 0;
+			articlePostings.scan((start) => {
+				sum += this.articleSize(start);
+			});
+			this.#titleReach.counts.set(articlePostings, (paragraphs = sum));
+		}
 		return paragraphs;
 	}
 
@@ -486,9 +495,11 @@ export class ParagraphMiniSearch extends MiniSearch<AnalyzedParagraph> {
 			index._idToShortId.set(id, shortId);
 			const start = packed.articleStarts[position]!;
 			index.#articleStarts[shortId] = start;
-			index.#articleSizes.set(start, index.articleSize(start) + 1);
+			index.#articleSizes[start]!++;
 		});
-		for (const [start, size] of index.#articleSizes) index.#titleLengthTotal += size * index.#fieldLengths[index.#titleField]![start]!;
+		index.#articleSizes.forEach((size, start) => {
+			index.#titleLengthTotal += size * index.#fieldLengths[index.#titleField]![start]!;
+		});
 		let offset = 0;
 		packed.terms.forEach((term, termIndex) => {
 			const fields = new Map<number, PostingList>();

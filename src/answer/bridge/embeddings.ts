@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** A multiple of ten, as `similarityOf` takes ten at a time. */
 export const EMBEDDING_DIMENSIONS = 100;
 
 /**
@@ -37,12 +38,18 @@ function readEmbeddings(): Embeddings {
 		for (let i = row * EMBEDDING_DIMENSIONS, end = i + EMBEDDING_DIMENSIONS; i < end; i++) sum += vectors[i]! * vectors[i]!;
 		return Math.sqrt(sum) || 1;
 	});
+	// Ten products a step: every sentence scored compares its terms with the question's, and the plain loop was a
+	// fifth of a question's time. The products and their sums are small integers, exact in any order.
 	const similarityOf = (a: number, b: number): number => {
 		if (a < 0 || b < 0) return 0;
-		const ra = a * EMBEDDING_DIMENSIONS;
-		const rb = b * EMBEDDING_DIMENSIONS;
+		let ra = a * EMBEDDING_DIMENSIONS;
+		let rb = b * EMBEDDING_DIMENSIONS;
 		let dot = 0;
-		for (let i = 0; i < EMBEDDING_DIMENSIONS; i++) dot += vectors[ra + i]! * vectors[rb + i]!;
+		for (const end = ra + EMBEDDING_DIMENSIONS; ra < end; ra += 10, rb += 10) {
+			dot +=
+				vectors[ra]! * vectors[rb]! + vectors[ra + 1]! * vectors[rb + 1]! + vectors[ra + 2]! * vectors[rb + 2]! + vectors[ra + 3]! * vectors[rb + 3]! + vectors[ra + 4]! * vectors[rb + 4]! +
+				vectors[ra + 5]! * vectors[rb + 5]! + vectors[ra + 6]! * vectors[rb + 6]! + vectors[ra + 7]! * vectors[rb + 7]! + vectors[ra + 8]! * vectors[rb + 8]! + vectors[ra + 9]! * vectors[rb + 9]!;
+		}
 		return dot / (norms[a]! * norms[b]!);
 	};
 	const vectorOf = (term: string) => rows.get(term) ?? -1;

@@ -13,6 +13,7 @@ export default defineConfig({
 	test: {
 		...sharedTestOptions,
 		include: ['test/**/*.test.ts'],
+		globalSetup: ['test/support/currentBuild.ts'],
 		// The archive-scale checks take minutes: `npm run test:archive`.
 		exclude: [...configDefaults.exclude, 'test/archive/**'],
 	},

@@ -1,13 +1,11 @@
 /**
  * Smoke tests of the compiled CLI, spawned as `npm run ask` and `npx story-bot` run it. dist/ comes from `npm ci`
- * (prepare); after an edit to src/ it is rebuilt here first (one tsc run, ~6 s), since the binary refuses to run
- * older than its sources.
+ * (prepare), and the suite's global set-up rebuilds it after an edit to src/ (test/support/currentBuild.ts).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staleSource } from '../../src/currentBuild.js';
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,9 +13,8 @@ const QUESTION = 'Who was killed in the raid in Dumayr?';
 
 let data: TempDir;
 beforeAll(async () => {
-	if (staleSource(ROOT)) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 	data = await makeTempDir('story-binary-data-');
-}, 120_000);
+});
 afterAll(() => data.remove());
 
 function binary(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,10 +1,12 @@
-/** Runs one of the project's entry points in its own process, from TypeScript through tsx, as `npm start` does. */
+/**
+ * Runs one of the project's entry points in its own process, compiled, as `npm start` does: `src/index.ts` runs as
+ * `dist/index.js` (the suite's global set-up keeps dist/ current).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = import.meta.resolve('tsx');
 
 export interface Run {
 	child: ChildProcess;
@@ -18,7 +20,8 @@ export interface Run {
  * After `killAfterMs`, if given, a child still running is killed.
  */
 export function spawnScript(script: string, { env, cwd, killAfterMs }: { env: Record<string, string>; cwd: string; killAfterMs?: number }): Run {
-	const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script)], {
+	const compiled = path.join(ROOT, 'dist', path.relative('src', script).replace(/\.ts$/, '.js'));
+	const child = spawn(process.execPath, [compiled], {
 		cwd,
 		env: { PATH: process.env.PATH ?? '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -180,9 +180,10 @@ const RELATIVE_PATTERNS: RelativePattern[] = [
 	},
 ];
 
-// "weeks after the Oct. 19 raid", "two days before his death": the anchor runs to the end of the clause.
+// "weeks after the Oct. 19 raid", "two days before his death": the anchor runs to the end of the clause. In "imposed
+// last year after the department found…" the year is last year, not one after the finding.
 const ANCHORED = new RegExp(
-	String.raw`\b(?:(?:just|only|about|some|nearly|almost)\s+)?(?:(${COUNT})\s+)?(days?|weeks?|months?|years?)\s+(after|before)\s+((?:[^,;:!?.—–]|\.(?=\s*\d))+?)(?=[,;:!?—–]|\.(?!\s*\d)|\s+(?:and|but|when|while|where|who|which|that)\b|$)`,
+	String.raw`(?<!\b(?:last|this|next)\s+)\b(?:(?:just|only|about|some|nearly|almost)\s+)?(?:(${COUNT})\s+)?(days?|weeks?|months?|years?)\s+(after|before)\s+((?:[^,;:!?.—–]|\.(?=\s*\d))+?)(?=[,;:!?—–]|\.(?!\s*\d)|\s+(?:and|but|when|while|where|who|which|that)\b|$)`,
 	'gi',
 );
 

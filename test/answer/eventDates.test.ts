@@ -24,6 +24,25 @@ describe('absolute dates', () => {
 		expect(dateOf('The talks began on Dec. 20.', { ...AP, published: '2026-01-05' })?.at).toBe('2025-12-20');
 	});
 
+	it('reads a year-less day as the nearest such day to the article, so a date to come keeps its year', () => {
+		const reuters = { ...AP, publisher: 'Reuters', published: '1987-04-13' };
+		expect(dateOf('Du Pont said it will redeem the notes on May 15.', reuters)?.at).toBe('1987-05-15');
+		expect(dateOf('The rights will be issued on April 6 and expire May 22.', reuters)?.at).toBe('1987-04-06');
+	});
+
+	it('reads a month named in other ways ("5 May", "in May"), never the name or the verb May', () => {
+		expect(dateOf('Most pundits are betting on 5 May.', UNDATED)).toMatchObject({ text: '5 May', at: null, label: '5 May (year unknown: the article is undated)' });
+		expect(dateOf('The contest will be held in Kiev in May.', AP)?.at).toBe('2026-05');
+		expect(findEventDates('May said: "Suddenly the Queen Phoenix is rising again."', AP)).toEqual([]);
+		expect(findEventDates('It may rain.', AP)).toEqual([]);
+	});
+
+	it('reads no date into prices, fractions or clock times', () => {
+		expect(findEventDates('The bond carries a coupon of 9-1/2 pct and is priced at 101-1/4.', AP)).toEqual([]);
+		expect(findEventDates('Funds remained there at midday, down from 1,038 at 3 AM.', AP)).toEqual([]);
+		expect(findEventDates('Now, the group says it has changed.', AP)).toEqual([]);
+	});
+
 	it('shows a fully stated date as written, and needs no article date for it', () => {
 		expect(dateOf('In the early hours of October 29, 2025, a quiet town was jolted awake.', UNDATED)).toMatchObject({ at: '2025-10-29', basis: null, label: 'October 29, 2025' });
 	});
@@ -59,6 +78,12 @@ describe('relative dates', () => {
 		expect(dateOf('Assad fell a year ago.', AP)?.at).toBe('2024-12');
 		expect(dateOf('Officials met yesterday.', AP)?.at).toBe('2025-12-04');
 		expect(dateOf('They will meet next Friday.', AP)?.at).toBe('2025-12-12');
+	});
+
+	it('reads "last night" and "a year earlier" against the article’s date, and leaves them unplaced without one', () => {
+		expect(dateOf('Three workers were killed at a zinc refinery last night.', { ...AP, published: '1987-03-03' })).toMatchObject({ text: 'last night', relative: true, at: '1987-03-02' });
+		expect(dateOf('Attacks dropped to 375, down from 1,038 a year earlier.', AP)?.at).toBe('2024');
+		expect(dateOf('Three workers were killed at a zinc refinery last night.', UNDATED)).toMatchObject({ at: null, label: 'last night (undated: the article states no date)' });
 	});
 
 	it('stays relative, and unplaced, in an article that states no date', () => {

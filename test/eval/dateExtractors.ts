@@ -4,7 +4,6 @@
  */
 import * as chrono from 'chrono-node';
 import { type DateContext, findEventDates } from '../../src/answer/eventDates.js';
-import { withoutOverlaps } from '../../src/answer/entities.js';
 
 export interface ExtractedDate {
 	start: number;
@@ -15,8 +14,8 @@ export interface ExtractedDate {
 
 export type DateExtractor = (sentence: string, context: DateContext) => ExtractedDate[];
 
-/** What `src/answer/eventDates.ts` does by hand, on the patterns of `entities.ts`. */
-export const handWritten: DateExtractor = (sentence, context) =>
+/** What the timeline reads: `src/answer/eventDates.ts`, chrono-node's calendar dates with its own relative ones. */
+export const eventDates: DateExtractor = (sentence, context) =>
 	findEventDates(sentence, context).map(({ start, end, text, date }) => ({ start, end, text, at: date.at }));
 
 function pad(value: number): string {
@@ -56,18 +55,7 @@ export const chronoNode: DateExtractor = (sentence, context) => {
 	return first!.map(({ result, at }) => mention(result, second!.some((other) => other.result.index === result.index && other.at === at) ? at : null));
 };
 
-/**
- * What a switch to chrono would ship: chrono for calendar and relative dates, the hand-written reader for what chrono
- * has no pattern for, event-relative dates ("weeks after the raid") and cued years ("in 2015", "a 2023 case").
- */
-export const chronoWithEventDates: DateExtractor = (sentence, context) => {
-	const kept = findEventDates(sentence, context).filter(({ kind, date }) => kind === 'anchored' || (kind === 'absolute' && /^\d{4}$/.test(date.at ?? '')));
-	const own = kept.map(({ start, end, text, date }) => ({ start, end, text, at: date.at }));
-	return withoutOverlaps([...own, ...chronoNode(sentence, context)]);
-};
-
 export const EXTRACTORS: ReadonlyArray<{ name: string; extract: DateExtractor }> = [
-	{ name: 'entities.ts (hand-written)', extract: handWritten },
-	{ name: 'chrono-node 2.10.3', extract: chronoNode },
-	{ name: 'chrono-node + event-relative', extract: chronoWithEventDates },
+	{ name: 'eventDates.ts (the timeline)', extract: eventDates },
+	{ name: 'chrono-node 2.10.3 alone', extract: chronoNode },
 ];

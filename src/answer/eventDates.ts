@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+// The English parser alone: the package's main entry loads every locale, four times the start-up cost.
+import type { ParsedComponents } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { Article } from '../corpus/types.js';
 import { termOf } from '../search/analyzer.js';
 import { type DateMention, findDates, type Mention, subjectOf, withoutOverlaps } from './entities.js';
@@ -217,7 +219,7 @@ const NOW = /^(?:right\s+)?now$/i;
 interface ReadDates {
 	calendar: DateMention[];
 	/** What chrono reads relative to the reference ("last night", "a year earlier"), where the patterns below read nothing. */
-	relative: Array<Mention & { components: chrono.ParsedComponents }>;
+	relative: Array<Mention & { components: ParsedComponents }>;
 }
 
 /**
@@ -244,7 +246,7 @@ function readDates(text: string, reference: Date): ReadDates {
 }
 
 /** A relative date chrono placed, as precise as its words: "last night" a day, "last month" a month, "a year earlier" a year. */
-function placeRead(components: chrono.ParsedComponents): { at: string; key: string } {
+function placeRead(components: ParsedComponents): { at: string; key: string } {
 	const month = `${components.get('year')}-${pad(components.get('month')!)}`;
 	if (components.isCertain('day')) return { at: `${month}-${pad(components.get('day')!)}`, key: `${month}-${pad(components.get('day')!)}` };
 	if (components.isCertain('month')) return { at: month, key: `${month}-00` };

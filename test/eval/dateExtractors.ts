@@ -2,7 +2,8 @@
  * The date readers the date eval compares, each as a function from a sentence and its article's date context to the
  * dates it finds, placed as `EventDate.at` places them ("2025-11-30", "2025-11", "2019"; null when nothing places it).
  */
-import * as chrono from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { type DateContext, findEventDates } from '../../src/answer/eventDates.js';
 
 export interface ExtractedDate {
@@ -23,7 +24,7 @@ function pad(value: number): string {
 }
 
 /** A chrono result as precise as it states: a day (or a weekday), a month, a year; a computed span ("this week") as its day. */
-function placed(components: chrono.ParsedComponents, context: DateContext): string {
+function placed(components: ParsedComponents, context: DateContext): string {
 	const stated = components.isCertain('year') ? undefined : context.statedYears.get(components.get('month')!);
 	const year = stated?.year ?? components.get('year')!;
 	const month = `${year}-${pad(components.get('month')!)}`;
@@ -39,7 +40,7 @@ const PROBES = [new Date('2001-03-14T12:00:00Z'), new Date('2013-09-02T12:00:00Z
 const DATE_PARTS = ['year', 'month', 'day', 'weekday'] as const;
 
 /** chrono's dates, without clock times that name no day ("at midday", the "from 1" of "from 1,038"): a timeline orders days. */
-function parse(sentence: string, instant: Date): chrono.ParsedResult[] {
+function parse(sentence: string, instant: Date): ParsedResult[] {
 	return chrono.parse(sentence, { instant, timezone: 0 }).filter(({ start }) => !start.isCertain('hour') || DATE_PARTS.some((part) => start.isCertain(part)));
 }
 
@@ -49,7 +50,7 @@ function parse(sentence: string, instant: Date): chrono.ParsedResult[] {
  * not date elsewhere) stays unplaced, as the issue asks.
  */
 export const chronoNode: DateExtractor = (sentence, context) => {
-	const mention = (result: chrono.ParsedResult, at: string | null): ExtractedDate => ({ start: result.index, end: result.index + result.text.length, text: result.text, at });
+	const mention = (result: ParsedResult, at: string | null): ExtractedDate => ({ start: result.index, end: result.index + result.text.length, text: result.text, at });
 	if (context.published) return parse(sentence, new Date(`${context.published}T12:00:00Z`)).map((result) => mention(result, placed(result.start, context)));
 	const [first, second] = PROBES.map((probe) => parse(sentence, probe).map((result) => ({ result, at: placed(result.start, context) })));
 	return first!.map(({ result, at }) => mention(result, second!.some((other) => other.result.index === result.index && other.at === at) ? at : null));

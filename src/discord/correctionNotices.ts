@@ -1,4 +1,4 @@
-import { type REST, Routes, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type MessageComponentInteraction, type REST, Routes, type RepliableInteraction } from 'discord.js';
 import type { Citation, Correction } from '../answer/types.js';
 import type { BotContext } from './context.js';
 import { formatCorrectionNotice } from './formatCorrections.js';
@@ -16,18 +16,39 @@ export interface NoticeFailure {
 /** Status shows the latest; the log has them all. */
 const MAX_KEPT_FAILURES = 50;
 
-/**
- * After a public reply, which paragraphs it quoted, under its message id. Ephemeral replies are left out: no one
- * else saw them, and the bot cannot reply to them. Best effort: the reply is out already; a failure is logged.
- */
-export async function recordQuotes(interaction: RepliableInteraction, context: BotContext, citations: readonly Citation[], { ephemeral }: { ephemeral: boolean }): Promise<void> {
-	if (ephemeral || citations.length === 0 || !interaction.channelId) return;
+/** A message of the bot's that everyone in its channel sees: what a notice replies to. */
+export interface PublicMessage {
+	channelId: string;
+	messageId: string;
+}
+
+/** The message a reply became, unless it was ephemeral: no one else saw it, and the bot cannot reply to it. */
+export async function publicReplyOf(interaction: RepliableInteraction, context: BotContext, { ephemeral }: { ephemeral: boolean }): Promise<PublicMessage | null> {
+	if (ephemeral || !interaction.channelId) return null;
 	try {
-		const message = await interaction.fetchReply();
-		const quoted = new Map(citations.map(({ doc, paragraph }) => [`${doc}\u0000${paragraph}`, { doc, paragraph }]));
-		await context.ledger.record({ channelId: interaction.channelId, messageId: message.id, at: new Date().toISOString(), quoted: [...quoted.values()] });
+		return { channelId: interaction.channelId, messageId: (await interaction.fetchReply()).id };
 	} catch (error) {
-		context.logger.error({ err: error, channelId: interaction.channelId }, 'Could not record which paragraphs a reply quoted');
+		context.logger.error({ err: error, channelId: interaction.channelId }, 'Could not learn which message a reply became');
+		return null;
+	}
+}
+
+/**
+ * The public message a button sits on (an answer, a search or timeline page), or null when it is ephemeral. What the
+ * button shows next counts as quoted there: the notice replies to the message it came from, which the channel saw.
+ */
+export function publicMessageOf({ message }: MessageComponentInteraction): PublicMessage | null {
+	return message.flags.has(MessageFlags.Ephemeral) ? null : { channelId: message.channelId, messageId: message.id };
+}
+
+/** Which paragraphs a public message quoted, for the notices a correction posts. Best effort: a failure is logged. */
+export async function recordQuotes(context: BotContext, message: PublicMessage | null, citations: readonly Citation[]): Promise<void> {
+	if (!message || citations.length === 0) return;
+	try {
+		const quoted = new Map(citations.map(({ doc, paragraph }) => [`${doc}\u0000${paragraph}`, { doc, paragraph }]));
+		await context.ledger.record({ ...message, at: new Date().toISOString(), quoted: [...quoted.values()] });
+	} catch (error) {
+		context.logger.error({ err: error, channelId: message.channelId }, 'Could not record which paragraphs a reply quoted');
 	}
 }
 

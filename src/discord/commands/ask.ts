@@ -3,7 +3,7 @@ import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
-import { recordQuotes } from '../correctionNotices.js';
+import { publicMessageOf, publicReplyOf, recordQuotes } from '../correctionNotices.js';
 import { sendReply } from '../reply.js';
 import { MAX_QUESTION_LENGTH } from './definitions.js';
 import { replyExpired } from './expired.js';
@@ -31,14 +31,18 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
 			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
 	}
-	await recordQuotes(interaction, context, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation), session);
+	await recordQuotes(context, await publicReplyOf(interaction, context, session), answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation));
 }
 
 export async function onMorePassages(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question, stored), offset, session));
+	const answer = context.engine.answer(stored.question, stored);
+	await sendReply(interaction, formatMorePassages(answer, offset, session));
+	// The page is for the clicker's eyes only, so a notice about it replies to the answer it came from.
+	const shown = answerPassages(answer).slice(offset, offset + PASSAGES_PER_PAGE);
+	await recordQuotes(context, publicMessageOf(interaction), shown.map((quote) => quote.citation));
 }
 
 export async function onFullParagraphs(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { parseParagraphNumber } from '../../corpus/paragraphNumber.js';
 import type { BotContext } from '../context.js';
-import { recordQuotes } from '../correctionNotices.js';
+import { publicReplyOf, recordQuotes } from '../correctionNotices.js';
 import type { ParsedCustomId } from '../customId.js';
 import { formatQuote } from '../format.js';
 import { earlierTextButton, formatEarlierText } from '../formatCorrections.js';
@@ -17,7 +17,7 @@ export async function runQuote(interaction: ChatInputCommandInteraction, context
 	const reply = formatQuote(hit);
 	if (hit.citation.corrected) context.quoteSessions.set(interaction.id, { doc: hit.citation.doc, paragraph });
 	await sendReply(interaction, hit.citation.corrected ? { ...reply, components: [earlierTextButton(interaction.id)] } : reply);
-	await recordQuotes(interaction, context, [hit.citation], { ephemeral: false });
+	await recordQuotes(context, await publicReplyOf(interaction, context, { ephemeral: false }), [hit.citation]);
 }
 
 /** The paragraph as it read before its latest correction, to the one who asks only. */

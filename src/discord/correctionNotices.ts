@@ -1,7 +1,8 @@
-import { MessageFlags, type MessageComponentInteraction, type REST, Routes, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type MessageComponentInteraction, type REST, Routes } from 'discord.js';
 import type { Citation, Correction } from '../answer/types.js';
 import type { BotContext } from './context.js';
 import { formatCorrectionNotice } from './formatCorrections.js';
+import type { PublicMessage } from './reply.js';
 
 /** A notice the bot could not post (no Send Messages permission, a deleted channel): logged, and shown in /corpus status. */
 export interface NoticeFailure {
@@ -15,23 +16,6 @@ export interface NoticeFailure {
 
 /** Status shows the latest; the log has them all. */
 const MAX_KEPT_FAILURES = 50;
-
-/** A message of the bot's that everyone in its channel sees: what a notice replies to. */
-export interface PublicMessage {
-	channelId: string;
-	messageId: string;
-}
-
-/** The message a reply became, unless it was ephemeral: no one else saw it, and the bot cannot reply to it. */
-export async function publicReplyOf(interaction: RepliableInteraction, context: BotContext, { ephemeral }: { ephemeral: boolean }): Promise<PublicMessage | null> {
-	if (ephemeral || !interaction.channelId) return null;
-	try {
-		return { channelId: interaction.channelId, messageId: (await interaction.fetchReply()).id };
-	} catch (error) {
-		context.logger.error({ err: error, channelId: interaction.channelId }, 'Could not learn which message a reply became');
-		return null;
-	}
-}
 
 /**
  * The public message a button sits on (an answer, a search or timeline page), or null when it is ephemeral. What the

@@ -77,7 +77,8 @@ const bodyOf = (request: RecordedRequest) => request.body as ReplyBody;
 /** The shape every plain reply takes on the wire; `flags` is there only for ephemeral replies. */
 function expectReply(request: RecordedRequest, { ephemeral }: { ephemeral: boolean }): ReplyBody['data'] {
 	expect(request.method).toBe('POST');
-	expect(request.query).toEqual({ with_response: 'false' });
+	// A public reply asks for its message back (the quote ledger needs its id): one call, not a reply and a fetch.
+	expect(request.query).toEqual({ with_response: String(!ephemeral) });
 	// Interaction callbacks are authorised by their token in the URL, never by the bot token.
 	expect(request.headers.authorization).toBeUndefined();
 	const body = bodyOf(request);

@@ -185,6 +185,14 @@ describe('correction notices', () => {
 		return (notice.body as { message_reference: { message_id: string } }).message_reference.message_id;
 	}
 
+	it('learns a public reply\'s message id from the reply itself, in one call', async () => {
+		const since = bot.standIn.requests.length;
+		const { messageId } = await askInChannel('Who was killed in the raid?');
+		const calls = bot.standIn.requests.slice(since).filter((request) => !request.path.includes('/channels/'));
+		expect(calls.map((request) => `${request.method} ${request.query.with_response}`)).toEqual(['POST true']);
+		expect([...bot.standIn.originalMessageIds.values()]).toContain(messageId);
+	});
+
 	it('replies to the /timeline reply that quoted the corrected sentence', async () => {
 		const interaction = slashCommand('timeline', [string('about', 'Airwars')], newReporter());
 		await bot.interact(interaction);

@@ -3,8 +3,8 @@ import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
-import { publicMessageOf, publicReplyOf, recordQuotes } from '../correctionNotices.js';
-import { sendReply } from '../reply.js';
+import { publicMessageOf, recordQuotes } from '../correctionNotices.js';
+import { postReply, sendReply } from '../reply.js';
 import { MAX_QUESTION_LENGTH } from './definitions.js';
 import { replyExpired } from './expired.js';
 
@@ -24,14 +24,14 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 	const { question } = session;
 	const answer = context.engine.answer(question, session);
 	context.askSessions.set(interaction.id, session);
-	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
+	const posted = await postReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback
 			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
 			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
 	}
-	await recordQuotes(context, await publicReplyOf(interaction, context, session), answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation));
+	await recordQuotes(context, posted, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation));
 }
 
 export async function onMorePassages(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {

@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext, ReadSession } from '../context.js';
 import { formatSearchPage, SEARCH_HITS_PER_PAGE } from '../format.js';
-import { publicReplyOf, recordQuotes } from '../correctionNotices.js';
-import { sendReply } from '../reply.js';
+import { recordQuotes } from '../correctionNotices.js';
+import { postReply } from '../reply.js';
 import { pageTurner, type QuotingPage } from './pages.js';
 
 function searchPage(context: BotContext, { query, asOf }: ReadSession & { query: string }, offset: number, session: string, ephemeral: boolean): QuotingPage {
@@ -16,8 +16,7 @@ export async function runSearch(interaction: ChatInputCommandInteraction, contex
 	const stored = { query, asOf: interaction.options.getString('as_of') ?? undefined };
 	const { reply, quoted } = searchPage(context, stored, 0, interaction.id, hide);
 	context.searchSessions.set(interaction.id, stored);
-	await sendReply(interaction, reply);
-	await recordQuotes(context, await publicReplyOf(interaction, context, { ephemeral: hide }), quoted);
+	await recordQuotes(context, await postReply(interaction, reply), quoted);
 }
 
 export const onSearchPage = pageTurner('/search', (context) => context.searchSessions, (context, stored, offset, session) => searchPage(context, stored, offset, session, false));

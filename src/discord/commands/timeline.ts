@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext, ReadSession } from '../context.js';
-import { publicReplyOf, recordQuotes } from '../correctionNotices.js';
+import { recordQuotes } from '../correctionNotices.js';
 import { formatTimelinePage, timelinePageCitations } from '../formatTimeline.js';
-import { sendReply } from '../reply.js';
+import { postReply } from '../reply.js';
 import { pageTurner, type QuotingPage } from './pages.js';
 
 function timelinePage(context: BotContext, { about, asOf }: ReadSession & { about: string | null }, offset: number, session: string, ephemeral: boolean): QuotingPage {
@@ -15,8 +15,7 @@ export async function runTimeline(interaction: ChatInputCommandInteraction, cont
 	const stored = { about: interaction.options.getString('about'), asOf: interaction.options.getString('as_of') ?? undefined };
 	const { reply, quoted } = timelinePage(context, stored, 0, interaction.id, hide);
 	context.timelineSessions.set(interaction.id, stored);
-	await sendReply(interaction, reply);
-	await recordQuotes(context, await publicReplyOf(interaction, context, { ephemeral: hide }), quoted);
+	await recordQuotes(context, await postReply(interaction, reply), quoted);
 }
 
 export const onTimelinePage = pageTurner('/timeline', (context) => context.timelineSessions, (context, stored, offset, session) => timelinePage(context, stored, offset, session, false));

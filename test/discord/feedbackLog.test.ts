@@ -92,8 +92,22 @@ describe('counting and ranking', () => {
 
 	it('ranks unanswered questions by frequency, counting the same question in other case or spacing as one', () => {
 		expect(rankUnanswered(entries)).toEqual([
-			{ question: '  who funds   the SFA ', count: 2, lastAsked: '2025-12-06T12:00:00Z' },
-			{ question: 'What is the capital of France?', count: 1, lastAsked: '2025-12-06T11:00:00Z' },
+			{ question: '  who funds   the SFA ', continuedFrom: null, count: 2, lastAsked: '2025-12-06T12:00:00Z' },
+			{ question: 'What is the capital of France?', continuedFrom: null, count: 1, lastAsked: '2025-12-06T11:00:00Z' },
+		]);
+	});
+
+	it('ranks a follow-up with the question it continued from: the same words after another question count apart', () => {
+		const followUps: FeedbackEntry[] = [
+			{ kind: 'unanswered', at: '2025-12-06T09:00:00Z', question: 'and the date?', continuedFrom: 'Who was killed in the raid?' },
+			{ kind: 'unanswered', at: '2025-12-06T10:00:00Z', question: 'And the date', continuedFrom: 'who was killed in the raid' },
+			{ kind: 'unanswered', at: '2025-12-06T11:00:00Z', question: 'and the date?', continuedFrom: 'Who is Emily Tripp?' },
+			{ kind: 'unanswered', at: '2025-12-06T12:00:00Z', question: 'and the date?' },
+		];
+		expect(rankUnanswered(followUps)).toEqual([
+			{ question: 'And the date', continuedFrom: 'who was killed in the raid', count: 2, lastAsked: '2025-12-06T10:00:00Z' },
+			{ question: 'and the date?', continuedFrom: null, count: 1, lastAsked: '2025-12-06T12:00:00Z' },
+			{ question: 'and the date?', continuedFrom: 'Who is Emily Tripp?', count: 1, lastAsked: '2025-12-06T11:00:00Z' },
 		]);
 	});
 });

@@ -28,7 +28,7 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback
-			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
+			.append({ kind: 'unanswered', at: new Date().toISOString(), question, ...(answer.continuedFrom ? { continuedFrom: answer.continuedFrom.question } : {}) })
 			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
 	}
 	await recordQuotes(context, posted, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation));

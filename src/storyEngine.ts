@@ -22,6 +22,7 @@ import { CORRECTIONS_FILE_NAME, CorrectionStore } from './correctionStore.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
 import { removeFileDurably, removeStaleTemporaries, stageFile } from './fsAtomic.js';
 import { type Logger, silentLogger } from './logger.js';
+import { ParagraphRecord } from './paragraphRecord.js';
 import { ParagraphIndex } from './search/paragraphIndex.js';
 import { loadSnapshot, removeStaleSnapshots, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
 
@@ -95,6 +96,11 @@ export interface StoryEngineOptions {
 	persist?: boolean;
 	/** Where the corrections are kept (DATA_DIR); null keeps them in memory, for this process only (the default). */
 	dataDir?: string | null;
+	/**
+	 * Keep DATA_DIR's paragraph record of the corpus served, so that paragraphs changed while the process was down
+	 * are recorded as corrections at the next start (default false: the bot does, a CLI run beside it must not).
+	 */
+	recordCorpus?: boolean;
 }
 
 export interface CorrectionResult {
@@ -123,6 +129,16 @@ interface State extends Library {
 	files: CorpusFileCache;
 }
 
+/** A record that cannot even be opened (a permissions problem) costs the start-up check, not the start-up. */
+async function openRecord(dataDir: string, logger: Logger): Promise<ParagraphRecord | null> {
+	try {
+		return await ParagraphRecord.open(dataDir, logger);
+	} catch (error) {
+		logger.warn({ reason: (error as Error).message }, 'Could not open the paragraph record; edits made while the bot was down go unrecorded');
+		return null;
+	}
+}
+
 /** The file an article came from, without a JSONL line number. */
 function fileOf(problem: CorpusProblem): string {
 	return problem.file.replace(/:\d+$/, '');
@@ -147,11 +163,13 @@ export class StoryEngine {
 	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
 	readonly #saves = new Set<Promise<void>>();
 	readonly #corrections: CorrectionStore;
+	readonly #record: ParagraphRecord | null;
 	readonly #correctionListeners = new Set<(corrections: readonly Correction[]) => void>();
 
-	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore) {
+	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore, record: ParagraphRecord | null) {
 		this.#options = options;
 		this.#corrections = corrections;
+		this.#record = record;
 		this.#state = state;
 		this.#lastRefresh = report;
 		this.#startedFrom = startedFrom;
@@ -159,11 +177,12 @@ export class StoryEngine {
 
 	/** Loads the corpus, then the index snapshot for exactly these contents, or builds (and saves) the index. */
 	static async open(options: StoryEngineOptions): Promise<StoryEngine> {
-		const settings = { logger: silentLogger, persist: true, dataDir: null, ...options };
+		const settings = { logger: silentLogger, persist: true, dataDir: null, recordCorpus: false, ...options };
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
 		loadLexicalData();
 		const corrections = settings.dataDir ? await CorrectionStore.open(settings.dataDir, settings.logger) : CorrectionStore.inMemory();
+		const record = settings.dataDir && settings.recordCorpus ? await openRecord(settings.dataDir, settings.logger) : null;
 		const leftovers = await removeStaleTemporaries(settings.corpusDir);
 		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted upload left behind');
 		const load = await loadCorpus(settings.corpusDir);
@@ -185,7 +204,8 @@ export class StoryEngine {
 			durationMs: performance.now() - started,
 			corrections: [],
 		};
-		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build', corrections);
+		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build', corrections, record);
+		await engine.#recordOfflineEdits();
 		if (!fromSnapshot) await engine.#persist(state);
 		settings.logger.info({ documents: state.articles.size, key, from: engine.#startedFrom, ms: Math.round(report.durationMs) }, 'Corpus ready');
 		return engine;
@@ -387,6 +407,8 @@ export class StoryEngine {
 			const leftovers = (await change?.commit()) ?? [];
 			this.#state = next;
 			const unsaved = await this.#recordCorrections(built.corrections);
+			// Unsaved corrections leave the record as it was, so the next start finds those changes again.
+			if (unsaved.length === 0 && built.added.length + built.changed.length + built.removed.length > 0) await this.#writeRecord(next);
 			const report = { ...built, problems: [...built.problems, ...leftovers, ...unsaved] };
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
@@ -434,6 +456,34 @@ export class StoryEngine {
 			this.#options.logger.error({ corrections, err: error }, 'Could not save the corrections this refresh found');
 			return [{ file: CORRECTIONS_FILE_NAME, reason: `${corrections.length} corrections could not be saved; they are in the log`, cause: (error as Error).message }];
 		}
+	}
+
+	/**
+	 * At start-up: a noteless correction for each paragraph whose text changed since the paragraph record was last
+	 * written (a file edited while the process was down), as a reload would have recorded, then the record of what
+	 * now serves. Best effort: a record that cannot be read or written is logged, and start-up goes on.
+	 */
+	async #recordOfflineEdits(): Promise<void> {
+		if (!this.#record) return;
+		let found: Correction[];
+		try {
+			const previous = await this.#record.changedSince(this.#state.articles.values());
+			const at = new Date();
+			found = [...previous].flatMap(([id, paragraphs]) => paragraphCorrections({ paragraphs: paragraphs.map((text) => ({ text })) }, this.#state.articles.get(id)!, { by: null, at }));
+		} catch (error) {
+			this.#options.logger.warn({ reason: (error as Error).message }, 'Could not compare the corpus with its paragraph record; edits made while the bot was down go unrecorded');
+			return;
+		}
+		const unsaved = await this.#recordCorrections(found);
+		this.#lastRefresh = { ...this.#lastRefresh, corrections: found, problems: [...this.#lastRefresh.problems, ...unsaved] };
+		if (found.length > 0) this.#options.logger.info({ corrections: found.map(({ doc, paragraph }) => `${doc} ¶${paragraph}`) }, 'Recorded corrections to paragraphs edited while the bot was down');
+		if (unsaved.length === 0) await this.#writeRecord(this.#state);
+	}
+
+	async #writeRecord(state: State): Promise<void> {
+		await this.#record?.write(state.articles.values()).catch((error: unknown) =>
+			this.#options.logger.warn({ reason: (error as Error).message }, 'Could not write the paragraph record; edits made while the bot is down will go unrecorded'),
+		);
 	}
 
 	/** The state after a load, with its own index: the current one is not touched. */

@@ -14,6 +14,8 @@ const INDEX_FILE_NAME = 'index.json';
 const VERSION = 1;
 
 const gzipped = promisify(gzip);
+/** The texts are written far more often than they are read, and compress well even so. */
+const FAST = 1;
 const gunzipped = promisify(gunzip);
 
 const fileEntrySchema = z.object({
@@ -71,21 +73,17 @@ export class ParagraphRecord {
 
 	/**
 	 * The paragraph texts each of `articles` had when the record was written, for those whose content has changed
-	 * since. A document the record does not know (new, or never recorded) has none. A texts file that cannot be read
+	 * since. A document the record does not know in its file (new, never recorded, moved to another file) has none. A texts file that cannot be read
 	 * is logged and skipped: its documents' changes go unrecorded, nothing fails.
 	 */
 	async changedSince(articles: Iterable<Article>): Promise<Map<string, string[]>> {
-		const recorded = new Map<string, { file: string; hash: string }>();
-		for (const [file, entry] of Object.entries(this.#files)) {
-			for (const [id, hash] of Object.entries(entry.documents)) recorded.set(id, { file, hash });
-		}
 		const texts = new Map<string, Promise<Record<string, string[]> | null>>();
 		const changed = new Map<string, string[]>();
 		for (const article of articles) {
-			const before = recorded.get(article.id);
-			if (!before || before.hash === article.contentHash) continue;
-			if (!texts.has(before.file)) texts.set(before.file, this.#readTexts(before.file));
-			const old = (await texts.get(before.file))?.[article.id];
+			const hash = this.#files[article.file]?.documents[article.id];
+			if (hash === undefined || hash === article.contentHash) continue;
+			if (!texts.has(article.file)) texts.set(article.file, this.#readTexts(article.file));
+			const old = (await texts.get(article.file))?.[article.id];
 			if (old) changed.set(article.id, old);
 		}
 		return changed;
@@ -128,10 +126,12 @@ export class ParagraphRecord {
 			}
 			const texts = `${createHash('sha256').update(JSON.stringify([file, hashes])).digest('hex').slice(0, 24)}.json.gz`;
 			const content = Object.fromEntries(documents.map((article) => [article.id, article.paragraphs.map((paragraph) => paragraph.text)]));
-			await writeFileAtomic(path.join(this.#dir, texts), await gzipped(JSON.stringify(content)));
+			await writeFileAtomic(path.join(this.#dir, texts), await gzipped(JSON.stringify(content), { level: FAST }));
 			next[file] = { texts, documents: hashes };
 			obsolete.delete(texts);
 		}
+		// Nothing changed (most starts): the index on disk says it all already.
+		if (obsolete.size === 0 && Object.keys(next).every((file) => next[file] === this.#files[file]) && Object.keys(next).length === Object.keys(this.#files).length) return;
 		await writeFileAtomic(path.join(this.#dir, INDEX_FILE_NAME), `${JSON.stringify({ version: VERSION, files: next })}\n`);
 		this.#files = next;
 		for (const texts of obsolete) await removeFileDurably(path.join(this.#dir, texts)).catch(() => undefined);

@@ -160,7 +160,7 @@ export class StoryEngine {
 	readonly #options: Required<StoryEngineOptions>;
 	// Refreshes run one at a time, in order; questions are answered throughout.
 	#queue: Promise<unknown> = Promise.resolve();
-	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
+	/** Snapshot saves (and the start-up's record write) under way: a refresh does not wait for its own, `close` does. */
 	readonly #saves = new Set<Promise<void>>();
 	readonly #corrections: CorrectionStore;
 	readonly #record: ParagraphRecord | null;
@@ -477,7 +477,9 @@ export class StoryEngine {
 		const unsaved = await this.#recordCorrections(found);
 		this.#lastRefresh = { ...this.#lastRefresh, corrections: found, problems: [...this.#lastRefresh.problems, ...unsaved] };
 		if (found.length > 0) this.#options.logger.info({ corrections: found.map(({ doc, paragraph }) => `${doc} ¶${paragraph}`) }, 'Recorded corrections to paragraphs edited while the bot was down');
-		if (unsaved.length === 0) await this.#writeRecord(this.#state);
+		// In the background: the first start writes every paragraph (about 4 s at the archive scale); later ones, the
+		// files that changed. `close` waits for it.
+		if (unsaved.length === 0) this.#background(this.#writeRecord(this.#state));
 	}
 
 	async #writeRecord(state: State): Promise<void> {
@@ -533,8 +535,14 @@ export class StoryEngine {
 		const saving = saveSnapshot(this.#options.cacheDir, state.key, state.index).then(
 			() => undefined,
 			(error: unknown) => this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot'),
-		).finally(() => this.#saves.delete(saving));
-		this.#saves.add(saving);
-		return saving;
+		);
+		return this.#background(saving);
+	}
+
+	/** Work `close` waits for: snapshot saves, the start-up's paragraph record. */
+	#background(work: Promise<void>): Promise<void> {
+		const tracked = work.finally(() => this.#saves.delete(tracked));
+		this.#saves.add(tracked);
+		return tracked;
 	}
 }

@@ -154,6 +154,7 @@ describe('files edited while the bot was down', () => {
 		const restarted = await openRecording();
 		expect(restarted.corrections()).toEqual([]);
 		expect(restarted.quote('harbour', 1).text).toBe('A fire broke out at the harbour on Tuesday.');
+		await restarted.close();
 		expect(JSON.parse(await readFile(index, 'utf8')).version).toBe(1);
 		expect((await readdir(path.dirname(index))).some((name) => name.startsWith('index.json.unreadable-'))).toBe(true);
 	});

@@ -10,6 +10,9 @@ import { MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
 import { escapeMarkdown } from '../../src/discord/text.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
 import { attachment, boolean, BOT_USER, buttonClick, CHANNEL, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
+import { QuoteLedger } from '../../src/discord/quoteLedger.js';
+import { silentLogger } from '../../src/logger.js';
+import { StoryEngine } from '../../src/storyEngine.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
 
 let bot: TestBot;
@@ -267,5 +270,33 @@ describe('correction notices', () => {
 		const failed = fields.find((field) => field.name.startsWith('Correction notices not posted'));
 		expect(failed?.value).toContain(`<#${CHANNEL.id}>: ${doc} ¶${paragraph} (Missing Permissions)`);
 		expect(dataOf(await bot.interact(slashCommand('quote', [string('source', doc), integer('paragraph', paragraph)]))).content).toContain('Her title was wrong.');
+	});
+});
+
+describe('a file edited while the bot was down', () => {
+	it('records the change at start-up and posts its notice where the paragraph was quoted before', async () => {
+		const messageId = '100000000000000777';
+		let quoted = { doc: '', paragraph: 0, file: '' };
+		const restarted = await startTestBot({
+			copyCorpus: true,
+			recordCorpus: true,
+			async beforeStart({ corpusDir, dataDir }) {
+				const before = await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), dataDir, persist: false, recordCorpus: true });
+				const { citation, text } = before.answer(QUESTION).quotes[0]!;
+				quoted = { doc: citation.doc, paragraph: citation.paragraph, file: before.documents().find((document) => document.id === citation.doc)!.file };
+				await before.close();
+				await new QuoteLedger(dataDir, { retentionDays: 30, logger: silentLogger }).record({ channelId: CHANNEL.id, messageId, at: new Date().toISOString(), quoted: [quoted] });
+				const file = path.join(corpusDir, quoted.file);
+				const sentence = text.split(' ').slice(0, 6).join(' ');
+				await writeFile(file, (await readFile(file, 'utf8')).replace(sentence, `${sentence} (corrected)`));
+			},
+		});
+		try {
+			expect(restarted.engine.corrections()).toMatchObject([{ doc: quoted.doc, paragraph: quoted.paragraph, note: null, by: null }]);
+			const notice = await restarted.standIn.waitForRequest((request) => request.method === 'POST' && request.path === `/api/v10/channels/${CHANNEL.id}/messages`);
+			expect((notice.body as { message_reference: { message_id: string } }).message_reference.message_id).toBe(messageId);
+		} finally {
+			await restarted.close();
+		}
 	});
 });

@@ -134,6 +134,7 @@ export class ParagraphRecord {
 		if (obsolete.size === 0 && Object.keys(next).every((file) => next[file] === this.#files[file]) && Object.keys(next).length === Object.keys(this.#files).length) return;
 		await writeFileAtomic(path.join(this.#dir, INDEX_FILE_NAME), `${JSON.stringify({ version: VERSION, files: next })}\n`);
 		this.#files = next;
+		// The index no longer names them: one left behind costs disk space, never a wrong correction.
 		for (const texts of obsolete) await removeFileDurably(path.join(this.#dir, texts)).catch(() => undefined);
 	}
 }

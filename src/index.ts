@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 	const logger = pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 	const supervisor = superviseProcess({ process, logger, drainTimeoutMs: config.drainTimeoutSeconds * 1_000 });
 	try {
-		const engine = await StoryEngine.open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, dataDir: config.dataDir, logger });
+		const engine = await StoryEngine.open({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, dataDir: config.dataDir, recordCorpus: true, logger });
 		const context = createBotContext({
 			engine,
 			logger,

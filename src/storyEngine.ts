@@ -23,6 +23,7 @@ import { CORRECTIONS_FILE_NAME, CorrectionStore } from './correctionStore.js';
 import { ErrorCodes, UserFacingError } from './errors.js';
 import { removeFileDurably, removeStaleTemporaries, stageFile } from './fsAtomic.js';
 import { type Logger, silentLogger } from './logger.js';
+import { ParagraphRecord } from './paragraphRecord.js';
 import { ParagraphIndex } from './search/paragraphIndex.js';
 import { loadSnapshot, removeStaleSnapshots, saveSnapshot, snapshotDirectory, snapshotKey } from './search/snapshot.js';
 
@@ -96,6 +97,11 @@ export interface StoryEngineOptions {
 	persist?: boolean;
 	/** Where the corrections are kept (DATA_DIR); null keeps them in memory, for this process only (the default). */
 	dataDir?: string | null;
+	/**
+	 * Keep DATA_DIR's paragraph record of the corpus served, so that paragraphs changed while the process was down
+	 * are recorded as corrections at the next start (default false: the bot does, a CLI run beside it must not).
+	 */
+	recordCorpus?: boolean;
 }
 
 export interface CorrectionResult {
@@ -124,6 +130,16 @@ interface State extends Library {
 	files: CorpusFileCache;
 }
 
+/** A record that cannot even be opened (a permissions problem) costs the start-up check, not the start-up. */
+async function openRecord(dataDir: string, logger: Logger): Promise<ParagraphRecord | null> {
+	try {
+		return await ParagraphRecord.open(dataDir, logger);
+	} catch (error) {
+		logger.warn({ reason: (error as Error).message }, 'Could not open the paragraph record; edits made while the bot was down go unrecorded');
+		return null;
+	}
+}
+
 /** The file an article came from, without a JSONL line number. */
 function fileOf(problem: CorpusProblem): string {
 	return problem.file.replace(/:\d+$/, '');
@@ -145,14 +161,16 @@ export class StoryEngine {
 	readonly #options: Required<StoryEngineOptions>;
 	// Refreshes run one at a time, in order; questions are answered throughout.
 	#queue: Promise<unknown> = Promise.resolve();
-	/** Snapshot saves under way: a refresh does not wait for its own, `close` does. */
+	/** Snapshot saves (and the start-up's record write) under way: a refresh does not wait for its own, `close` does. */
 	readonly #saves = new Set<Promise<void>>();
 	readonly #corrections: CorrectionStore;
+	readonly #record: ParagraphRecord | null;
 	readonly #correctionListeners = new Set<(corrections: readonly Correction[]) => void>();
 
-	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore) {
+	private constructor(options: Required<StoryEngineOptions>, state: State, report: RefreshReport, startedFrom: 'snapshot' | 'build', corrections: CorrectionStore, record: ParagraphRecord | null) {
 		this.#options = options;
 		this.#corrections = corrections;
+		this.#record = record;
 		this.#state = state;
 		this.#lastRefresh = report;
 		this.#startedFrom = startedFrom;
@@ -160,11 +178,12 @@ export class StoryEngine {
 
 	/** Loads the corpus, then the index snapshot for exactly these contents, or builds (and saves) the index. */
 	static async open(options: StoryEngineOptions): Promise<StoryEngine> {
-		const settings = { logger: silentLogger, persist: true, dataDir: null, ...options };
+		const settings = { logger: silentLogger, persist: true, dataDir: null, recordCorpus: false, ...options };
 		settings.cacheDir = snapshotDirectory(settings.cacheDir, settings.corpusDir);
 		const started = performance.now();
 		loadLexicalData();
 		const corrections = settings.dataDir ? await CorrectionStore.open(settings.dataDir, settings.logger) : CorrectionStore.inMemory();
+		const record = settings.dataDir && settings.recordCorpus ? await openRecord(settings.dataDir, settings.logger) : null;
 		const leftovers = await removeStaleTemporaries(settings.corpusDir);
 		if (leftovers.length > 0) settings.logger.warn({ files: leftovers }, 'Removed temporary files an interrupted upload left behind');
 		const load = await loadCorpus(settings.corpusDir);
@@ -186,7 +205,8 @@ export class StoryEngine {
 			durationMs: performance.now() - started,
 			corrections: [],
 		};
-		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build', corrections);
+		const engine = new StoryEngine(settings, state, report, fromSnapshot ? 'snapshot' : 'build', corrections, record);
+		await engine.#recordOfflineEdits();
 		if (!fromSnapshot) await engine.#persist(state);
 		settings.logger.info({ documents: state.articles.size, key, from: engine.#startedFrom, ms: Math.round(report.durationMs) }, 'Corpus ready');
 		return engine;
@@ -387,6 +407,8 @@ export class StoryEngine {
 			const leftovers = (await change?.commit()) ?? [];
 			this.#state = next;
 			const unsaved = await this.#recordCorrections(built.corrections);
+			// Unsaved corrections leave the record as it was, so the next start finds those changes again.
+			if (unsaved.length === 0 && built.added.length + built.changed.length + built.removed.length > 0) await this.#writeRecord(next);
 			const report = { ...built, problems: [...built.problems, ...leftovers, ...unsaved] };
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
@@ -436,6 +458,36 @@ export class StoryEngine {
 		}
 	}
 
+	/**
+	 * At start-up: a noteless correction for each paragraph whose text changed since the paragraph record was last
+	 * written (a file edited while the process was down), as a reload would have recorded, then the record of what
+	 * now serves. Best effort: a record that cannot be read or written is logged, and start-up goes on.
+	 */
+	async #recordOfflineEdits(): Promise<void> {
+		if (!this.#record) return;
+		let found: Correction[];
+		try {
+			const previous = await this.#record.changedSince(this.#state.articles.values());
+			const at = new Date();
+			found = [...previous].flatMap(([id, paragraphs]) => paragraphCorrections({ paragraphs: paragraphs.map((text) => ({ text })) }, this.#state.articles.get(id)!, { by: null, at }));
+		} catch (error) {
+			this.#options.logger.warn({ reason: (error as Error).message }, 'Could not compare the corpus with its paragraph record; edits made while the bot was down go unrecorded');
+			return;
+		}
+		const unsaved = await this.#recordCorrections(found);
+		this.#lastRefresh = { ...this.#lastRefresh, corrections: found, problems: [...this.#lastRefresh.problems, ...unsaved] };
+		if (found.length > 0) this.#options.logger.info({ corrections: found.map(({ doc, paragraph }) => `${doc} ¶${paragraph}`) }, 'Recorded corrections to paragraphs edited while the bot was down');
+		// In the background: the first start writes every paragraph (about 4 s at the archive scale); later ones, the
+		// files that changed. `close` waits for it.
+		if (unsaved.length === 0) this.#background(this.#writeRecord(this.#state));
+	}
+
+	async #writeRecord(state: State): Promise<void> {
+		await this.#record?.write(state.articles.values()).catch((error: unknown) =>
+			this.#options.logger.warn({ reason: (error as Error).message }, 'Could not write the paragraph record; edits made while the bot is down will go unrecorded'),
+		);
+	}
+
 	/** The state after a load, with its own index: the current one is not touched. */
 	#nextState(current: State, load: CorpusLoad, by: string | null, started: number, notes?: CorrectionNotes): { next: State; report: RefreshReport } {
 		const failedFiles = new Set(load.problems.map(fileOf));
@@ -483,8 +535,14 @@ export class StoryEngine {
 		const saving = saveSnapshot(this.#options.cacheDir, state.key, state.index).then(
 			() => undefined,
 			(error: unknown) => this.#options.logger.warn({ cacheDir: this.#options.cacheDir, reason: (error as Error).message }, 'Could not save the index snapshot'),
-		).finally(() => this.#saves.delete(saving));
-		this.#saves.add(saving);
-		return saving;
+		);
+		return this.#background(saving);
+	}
+
+	/** Work `close` waits for: snapshot saves, the start-up's paragraph record. */
+	#background(work: Promise<void>): Promise<void> {
+		const tracked = work.finally(() => this.#saves.delete(tracked));
+		this.#saves.add(tracked);
+		return tracked;
 	}
 }

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CORRECTIONS_FILE_NAME } from '../src/correctionStore.js';
 import { ErrorCodes } from '../src/errors.js';
+import { PARAGRAPH_RECORD_DIR } from '../src/paragraphRecord.js';
 import { StoryEngine } from '../src/storyEngine.js';
 import { article, recordingLogger, twoArticleCorpus, upload } from './support/corpusFixtures.js';
 import { faults } from './support/faults.js';
@@ -102,5 +103,72 @@ describe('a moderator’s correction', () => {
 		await expect(engine.correct({ doc: 'harbour', paragraph: 2, note: 'x', upload: shorter }, 'editor')).rejects.toMatchObject({ code: ErrorCodes.UnknownParagraph });
 		expect(engine.quote('harbour', 2).text).toBe('Firefighters contained it by noon.');
 		expect(engine.corrections()).toEqual([]);
+	});
+});
+
+describe('files edited while the bot was down', () => {
+	const openRecording = async (recordCorpus = true) => {
+		const engine = await StoryEngine.open({ corpusDir: directories.corpus.path, cacheDir: directories.cache.path, dataDir: directories.cache.path, logger: recordingLogger(), persist: false, recordCorpus });
+		engines.push(engine);
+		return engine;
+	};
+
+	it('records a noteless correction at start-up for each paragraph changed since the last run, once', async () => {
+		await (await openRecording()).close();
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED));
+		const restarted = await openRecording();
+		const found = restarted.status().lastRefresh.corrections;
+		expect(found).toEqual([
+			{ doc: 'harbour', paragraph: 1, note: null, by: null, at: found[0]!.at, before: 'A fire broke out at the harbour on Monday.', after: 'A fire broke out at the harbour on Tuesday.' },
+		]);
+		expect(restarted.corrections()).toEqual(found);
+		expect(restarted.quote('harbour', 1).citation.corrected).toEqual({ on: found[0]!.at.slice(0, 10), note: null });
+		await restarted.close();
+		const again = await openRecording();
+		expect(again.status().lastRefresh.corrections).toEqual([]);
+		expect(again.corrections()).toHaveLength(1);
+	});
+
+	it('knows the text a reload served last, not only the text at start-up', async () => {
+		const engine = await openRecording();
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED));
+		await engine.reload('editor');
+		await engine.close();
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED.replace('noon', 'one')));
+		const restarted = await openRecording();
+		expect(restarted.status().lastRefresh.corrections).toMatchObject([{ doc: 'harbour', paragraph: 2, before: 'Firefighters contained it by noon.', after: 'Firefighters contained it by one.' }]);
+	});
+
+	it('leaves DATA_DIR alone without recordCorpus (a CLI run beside the bot), and then records nothing', async () => {
+		await (await openRecording(false)).close();
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED));
+		expect((await openRecording(false)).corrections()).toEqual([]);
+		expect(await readdir(directories.cache.path)).not.toContain(PARAGRAPH_RECORD_DIR);
+	});
+
+	it('sets an unreadable record aside, starts one afresh and keeps serving', async () => {
+		await (await openRecording()).close();
+		const index = path.join(directories.cache.path, PARAGRAPH_RECORD_DIR, 'index.json');
+		await writeFile(index, '{"version": 1, "files": ');
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED));
+		const restarted = await openRecording();
+		expect(restarted.corrections()).toEqual([]);
+		expect(restarted.quote('harbour', 1).text).toBe('A fire broke out at the harbour on Tuesday.');
+		await restarted.close();
+		expect(JSON.parse(await readFile(index, 'utf8')).version).toBe(1);
+		expect((await readdir(path.dirname(index))).some((name) => name.startsWith('index.json.unreadable-'))).toBe(true);
+	});
+
+	it('records the corrections again at the next start when they could not be saved', async () => {
+		await (await openRecording()).close();
+		await directories.corpus.write('harbour.md', article('Harbour fire', CORRECTED));
+		faults.fs = (operation, target) => {
+			if (operation === 'rename' && target.includes(CORRECTIONS_FILE_NAME)) throw new Error('disk full');
+		};
+		const failed = await openRecording();
+		expect(failed.status().lastRefresh.problems.map((problem) => problem.file)).toContain(CORRECTIONS_FILE_NAME);
+		await failed.close();
+		faults.fs = null;
+		expect((await openRecording()).corrections()).toMatchObject([{ doc: 'harbour', paragraph: 1, by: null }]);
 	});
 });

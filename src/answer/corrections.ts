@@ -10,7 +10,7 @@ export type CorrectionLookup = (doc: string, paragraph: number) => CorrectionMar
  * are given per paragraph number (a moderator's `/corpus correct` with a file).
  */
 export function paragraphCorrections(
-	before: Article,
+	before: { paragraphs: readonly { text: string }[] },
 	after: Article,
 	{ by, at, notes = new Map() }: { by: string | null; at: Date; notes?: ReadonlyMap<number, string> },
 ): Correction[] {

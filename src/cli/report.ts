@@ -3,6 +3,13 @@ import '../currentBuild.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, parseSharedConfig } from '../config.js';
 import { FeedbackLog, countFeedback, rankUnanswered } from '../discord/feedbackLog.js';
+import { printable } from '../printable.js';
+
+/** Longer than any question Discord lets through, so none is cut. */
+const MAX_SHOWN_LENGTH = 1_000;
+
+/** Questions are typed by anyone on Discord: no control or bidi characters reach the admin's terminal. */
+const shown = (question: string) => printable(question, MAX_SHOWN_LENGTH);
 
 async function report(): Promise<string> {
 	const config = parseSharedConfig(process.env);
@@ -15,10 +22,9 @@ async function report(): Promise<string> {
 	if (unanswered.length === 0) return [...lines, 'No unanswered questions.'].join('\n');
 	lines.push(`Unanswered questions (${unanswered.length}), most asked first:`);
 	const width = String(unanswered[0]?.count ?? 1).length;
-	for (const { question, count, lastAsked } of unanswered) {
-		// Questions are typed by anyone on Discord: no control characters reach the admin's terminal.
-		const printable = question.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '');
-		lines.push(`  ${String(count).padStart(width)}×  ${printable}  (last asked ${lastAsked.slice(0, 10)})`);
+	for (const { question, continuedFrom, count, lastAsked } of unanswered) {
+		const asked = continuedFrom === null ? shown(question) : `${shown(question)}  (follow-up to “${shown(continuedFrom)}”)`;
+		lines.push(`  ${String(count).padStart(width)}×  ${asked}  (last asked ${lastAsked.slice(0, 10)})`);
 	}
 	return lines.join('\n');
 }

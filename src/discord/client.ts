@@ -77,6 +77,9 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 	}
 	logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Connected to Discord');
 	const stopNotices = context.engine.onCorrections((corrections) => void postCorrectionNotices(client.rest, context, corrections));
+	// Corrections found at start-up (files edited while the bot was down) were recorded before anyone listened.
+	const { lastRefresh } = context.engine.status();
+	if (lastRefresh.by === null) void postCorrectionNotices(client.rest, context, lastRefresh.corrections);
 	return {
 		client: client as Client<true>,
 		async drain(timeoutMs) {

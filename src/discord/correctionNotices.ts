@@ -1,7 +1,8 @@
-import { type REST, Routes, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type MessageComponentInteraction, type REST, Routes } from 'discord.js';
 import type { Citation, Correction } from '../answer/types.js';
 import type { BotContext } from './context.js';
 import { formatCorrectionNotice } from './formatCorrections.js';
+import type { PublicMessage } from './reply.js';
 
 /** A notice the bot could not post (no Send Messages permission, a deleted channel): logged, and shown in /corpus status. */
 export interface NoticeFailure {
@@ -17,17 +18,21 @@ export interface NoticeFailure {
 const MAX_KEPT_FAILURES = 50;
 
 /**
- * After a public reply, which paragraphs it quoted, under its message id. Ephemeral replies are left out: no one
- * else saw them, and the bot cannot reply to them. Best effort: the reply is out already; a failure is logged.
+ * The public message a button sits on (an answer, a search or timeline page), or null when it is ephemeral. What the
+ * button shows next counts as quoted there: the notice replies to the message it came from, which the channel saw.
  */
-export async function recordQuotes(interaction: RepliableInteraction, context: BotContext, citations: readonly Citation[], { ephemeral }: { ephemeral: boolean }): Promise<void> {
-	if (ephemeral || citations.length === 0 || !interaction.channelId) return;
+export function publicMessageOf({ message }: MessageComponentInteraction): PublicMessage | null {
+	return message.flags.has(MessageFlags.Ephemeral) ? null : { channelId: message.channelId, messageId: message.id };
+}
+
+/** Which paragraphs a public message quoted, for the notices a correction posts. Best effort: a failure is logged. */
+export async function recordQuotes(context: BotContext, message: PublicMessage | null, citations: readonly Citation[]): Promise<void> {
+	if (!message || citations.length === 0) return;
 	try {
-		const message = await interaction.fetchReply();
 		const quoted = new Map(citations.map(({ doc, paragraph }) => [`${doc}\u0000${paragraph}`, { doc, paragraph }]));
-		await context.ledger.record({ channelId: interaction.channelId, messageId: message.id, at: new Date().toISOString(), quoted: [...quoted.values()] });
+		await context.ledger.record({ ...message, at: new Date().toISOString(), quoted: [...quoted.values()] });
 	} catch (error) {
-		context.logger.error({ err: error, channelId: interaction.channelId }, 'Could not record which paragraphs a reply quoted');
+		context.logger.error({ err: error, channelId: message.channelId }, 'Could not record which paragraphs a reply quoted');
 	}
 }
 

@@ -5,7 +5,13 @@ import { type Logger, silentLogger } from '../logger.js';
 
 const entrySchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('vote'), at: z.string(), vote: z.enum(['up', 'down']), question: z.string() }),
-	z.object({ kind: z.literal('unanswered'), at: z.string(), question: z.string() }),
+	z.object({
+		kind: z.literal('unanswered'),
+		at: z.string(),
+		question: z.string(),
+		/** For a follow-up ("and the date?"), the earlier question it continued from: alone it says nothing. */
+		continuedFrom: z.string().optional(),
+	}),
 ]);
 
 /** One line of the log. No user ids: the log is for improving the corpus, not for watching people. */
@@ -231,6 +237,8 @@ export function countFeedback(entries: readonly FeedbackEntry[]): FeedbackCounts
 export interface UnansweredQuestion {
 	/** The latest wording asked. */
 	question: string;
+	/** The earlier question a follow-up continued from, as last asked; null for a question on its own. */
+	continuedFrom: string | null;
 	count: number;
 	lastAsked: string;
 }
@@ -240,17 +248,21 @@ function questionKey(question: string): string {
 	return question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?!.]+$/, '').trim();
 }
 
-/** Unanswered questions, most frequent first, then most recent: what reporters should look into next. */
+/**
+ * Unanswered questions, most frequent first, then most recent: what reporters should look into next. A follow-up
+ * counts with the question it continued from: "and the date?" after two different questions asks two things.
+ */
 export function rankUnanswered(entries: readonly FeedbackEntry[]): UnansweredQuestion[] {
 	const byKey = new Map<string, UnansweredQuestion>();
 	for (const entry of entries) {
 		if (entry.kind !== 'unanswered') continue;
-		const key = questionKey(entry.question);
+		const continuedFrom = entry.continuedFrom ?? null;
+		const key = [continuedFrom === null ? '' : questionKey(continuedFrom), questionKey(entry.question)].join('\u0000');
 		const seen = byKey.get(key);
-		if (!seen) byKey.set(key, { question: entry.question, count: 1, lastAsked: entry.at });
+		if (!seen) byKey.set(key, { question: entry.question, continuedFrom, count: 1, lastAsked: entry.at });
 		else {
 			seen.count++;
-			if (entry.at >= seen.lastAsked) Object.assign(seen, { question: entry.question, lastAsked: entry.at });
+			if (entry.at >= seen.lastAsked) Object.assign(seen, { question: entry.question, continuedFrom, lastAsked: entry.at });
 		}
 	}
 	return [...byKey.values()].sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked));

@@ -1,4 +1,4 @@
-import type { DatedSentence, Timeline, TimelineEntry } from '../answer/types.js';
+import type { Citation, DatedSentence, Timeline, TimelineEntry } from '../answer/types.js';
 import type { CorpusStatus } from '../storyEngine.js';
 import { ButtonKinds } from './customId.js';
 import { Colors, formatClaimLine, formatCoverage, formatPassage, pageButtons } from './format.js';
@@ -36,10 +36,22 @@ export interface TimelinePageOptions {
 	ephemeral: boolean;
 }
 
+/** Events in order, then those no date places, each its own entry. */
+function listedEntries(timeline: Timeline): TimelineEntry[] {
+	return [...timeline.entries, ...timeline.undated.map((sentence) => ({ claims: [sentence], disagreement: null }))];
+}
+
+/** The sentences a page of the timeline quotes, by citation (the quote ledger records them). */
+export function timelinePageCitations(timeline: Timeline, offset: number): Citation[] {
+	return listedEntries(timeline)
+		.slice(offset, offset + TIMELINE_ENTRIES_PER_PAGE)
+		.flatMap((entry) => entry.claims.map((sentence) => sentence.citation));
+}
+
 /** One page of the timeline: events in order, then those no date places, with the coverage (and as-of) footer. */
 export function formatTimelinePage(timeline: Timeline, status: CorpusStatus, { offset, session, ephemeral }: TimelinePageOptions): Reply {
 	const title = renderWithin(timeline.about === null ? 'Timeline' : `Timeline: ${singleLine(timeline.about)}`, MAX_EMBED_TITLE_LENGTH);
-	const entries: TimelineEntry[] = [...timeline.entries, ...timeline.undated.map((sentence) => ({ claims: [sentence], disagreement: null }))];
+	const entries = listedEntries(timeline);
 	const coverage = formatCoverage(status, timeline.asOf ?? undefined);
 	if (entries.length === 0) {
 		const none = timeline.about === null ? 'No sentence in the corpus dates an event.' : `No dated sentence is about “${escapeMarkdown(singleLine(timeline.about))}”. Try other words, or \`/search\` them.`;

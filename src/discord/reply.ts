@@ -9,6 +9,7 @@ import {
 	type APIEmbed,
 	type APIModalInteractionResponseCallbackData,
 	type AutocompleteInteraction,
+	type Message,
 	type MessageComponentInteraction,
 	type RepliableInteraction,
 } from 'discord.js';
@@ -151,18 +152,37 @@ export function buttonRow(...buttons: ButtonSpec[]): ButtonRow {
 	};
 }
 
-/** Replies, or fills in a deferred reply, or follows up when there already is one. */
-export async function sendReply(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+/** A message of the bot's that everyone in its channel sees. */
+export interface PublicMessage {
+	channelId: string;
+	messageId: string;
+}
+
+/**
+ * Replies, or fills in a deferred reply, or follows up when there already is one. Resolves to the message a public
+ * reply became, which comes back with the reply itself (no second call), or null for an ephemeral one.
+ */
+export async function postReply(interaction: RepliableInteraction, reply: Reply): Promise<PublicMessage | null> {
 	const payload = buildReply(reply);
+	let sent: { message: Message | null; ephemeral: boolean };
 	if (interaction.deferred && !interaction.replied) {
 		// A deferred reply's visibility was fixed when it was deferred; the flag cannot change it now.
 		const { flags: _fixed, ...edit } = payload;
-		await interaction.editReply(edit);
+		sent = { message: await interaction.editReply(edit), ephemeral: interaction.ephemeral ?? false };
 	} else if (interaction.replied) {
-		await interaction.followUp(payload);
-	} else {
+		sent = { message: await interaction.followUp(payload), ephemeral: reply.ephemeral ?? false };
+	} else if (reply.ephemeral) {
 		await interaction.reply(payload);
+		sent = { message: null, ephemeral: true };
+	} else {
+		sent = { message: (await interaction.reply({ ...payload, withResponse: true })).resource?.message ?? null, ephemeral: false };
 	}
+	return sent.message && !sent.ephemeral ? { channelId: sent.message.channelId, messageId: sent.message.id } : null;
+}
+
+/** `postReply`, for the many replies whose message nothing needs to know. */
+export async function sendReply(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+	await postReply(interaction, reply);
 }
 
 /** Acknowledges slow work (reload, upload) within Discord's three seconds; `sendReply` fills it in later. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GENERIC_FAILURE } from '../../src/discord/dispatcher.js';
 import { FEEDBACK_FILE_NAME } from '../../src/discord/feedbackLog.js';
 import { formatCitation } from '../../src/discord/format.js';
@@ -77,7 +77,8 @@ const bodyOf = (request: RecordedRequest) => request.body as ReplyBody;
 /** The shape every plain reply takes on the wire; `flags` is there only for ephemeral replies. */
 function expectReply(request: RecordedRequest, { ephemeral }: { ephemeral: boolean }): ReplyBody['data'] {
 	expect(request.method).toBe('POST');
-	expect(request.query).toEqual({ with_response: 'false' });
+	// A public reply asks for its message back (the quote ledger needs its id): one call, not a reply and a fetch.
+	expect(request.query).toEqual({ with_response: String(!ephemeral) });
 	// Interaction callbacks are authorised by their token in the URL, never by the bot token.
 	expect(request.headers.authorization).toBeUndefined();
 	const body = bodyOf(request);
@@ -253,6 +254,19 @@ describe('/ask follow-ups', () => {
 		expect(lines.find((line) => line.startsWith('> '))).toMatch(/\bmother\b/);
 		// The follow-up's answer has buttons of its own, so it can be followed up in turn.
 		expect(data.components[0]?.components.at(-1)?.custom_id).toBe(`ask-follow:${submit.id}:open`);
+	});
+
+	it('logs an unanswered follow-up with the question it continued from', async () => {
+		const reporter = newReporter();
+		const earlier = ask('Who was killed in the raid?', [], reporter);
+		await bot.interact(earlier);
+		const followUp = 'what about his nephew?';
+		expect(bot.engine.answer(followUp, { earlier: ['Who was killed in the raid?'] }).answered).toBe(false);
+		await bot.interact(modalSubmit(`ask-follow-modal:${earlier.id}:ask`, { question: followUp }, reporter));
+		await vi.waitFor(async () => {
+			const { entries } = await bot.context.feedback.read();
+			expect(entries).toContainEqual(expect.objectContaining({ kind: 'unanswered', question: followUp, continuedFrom: 'Who was killed in the raid?' }));
+		});
 	});
 
 	it('gives anyone but the asker an ephemeral note, on the button and on a crafted submission', async () => {

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { corpusDefinition, MAX_CORRECTION_NOTE_LENGTH } from '../../src/discord/commands/definitions.js';
+import { answerPassages, PASSAGES_PER_PAGE, SEARCH_HITS_PER_PAGE } from '../../src/discord/format.js';
+import { timelinePageCitations } from '../../src/discord/formatTimeline.js';
 import { MAX_EMBED_DESCRIPTION_LENGTH } from '../../src/discord/reply.js';
 import { escapeMarkdown } from '../../src/discord/text.js';
 import type { RecordedRequest } from './support/discordStandIn.js';
-import { attachment, buttonClick, CHANNEL, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
+import { attachment, boolean, BOT_USER, buttonClick, CHANNEL, integer, Members, messageCommand, message, newReporter, slashCommand, string, subcommand, type Member, type Option } from './support/fixtures.js';
+import { QuoteLedger } from '../../src/discord/quoteLedger.js';
+import { silentLogger } from '../../src/logger.js';
+import { StoryEngine } from '../../src/storyEngine.js';
 import { startTestBot, type TestBot } from './support/testBot.js';
 
 let bot: TestBot;
@@ -156,19 +161,84 @@ describe('/corpus correct and /corpus corrections', () => {
 });
 
 describe('correction notices', () => {
+	/** Waits until the ledger records the paragraph as quoted by the message, and returns the message's id. */
+	async function quotedBy(messageId: () => string | undefined, { doc, paragraph }: { doc: string; paragraph: number }): Promise<string> {
+		return vi.waitFor(async () => {
+			const id = messageId();
+			const entries = await bot.context.ledger.latestQuoting(doc, paragraph);
+			expect(entries.map((entry) => entry.messageId)).toContain(id);
+			return id!;
+		});
+	}
+
 	/** Asks in the test channel and waits until the ledger holds the reply's message id. */
 	async function askInChannel(question: string): Promise<{ doc: string; paragraph: number; messageId: string }> {
 		const interaction = slashCommand('ask', [string('question', question)], newReporter());
 		await bot.interact(interaction);
 		const { doc, paragraph } = bot.engine.answer(question).quotes[0]!.citation;
-		const messageId = await vi.waitFor(async () => {
-			const id = bot.standIn.originalMessageIds.get(interaction.token);
-			const entries = await bot.context.ledger.latestQuoting(doc, paragraph);
-			expect(entries.map((entry) => entry.messageId)).toContain(id);
-			return id!;
-		});
+		const messageId = await quotedBy(() => bot.standIn.originalMessageIds.get(interaction.token), { doc, paragraph });
 		return { doc, paragraph, messageId };
 	}
+
+	/** Corrects the paragraph and returns the message the notice in the test channel replied to. */
+	async function noticeRepliesTo({ doc, paragraph }: { doc: string; paragraph: number }): Promise<string> {
+		const since = bot.standIn.requests.length;
+		await bot.engine.correct({ doc, paragraph, note: 'A date was wrong.' }, 'desk#1');
+		const notice = await bot.standIn.waitForRequest((request) => request.method === 'POST' && request.path === `/api/v10/channels/${CHANNEL.id}/messages`, { since });
+		return (notice.body as { message_reference: { message_id: string } }).message_reference.message_id;
+	}
+
+	it('learns a public reply\'s message id from the reply itself, in one call', async () => {
+		const since = bot.standIn.requests.length;
+		const { messageId } = await askInChannel('Who was killed in the raid?');
+		const calls = bot.standIn.requests.slice(since).filter((request) => !request.path.includes('/channels/'));
+		expect(calls.map((request) => `${request.method} ${request.query.with_response}`)).toEqual(['POST true']);
+		expect([...bot.standIn.originalMessageIds.values()]).toContain(messageId);
+	});
+
+	it('replies to the /timeline reply that quoted the corrected sentence', async () => {
+		const interaction = slashCommand('timeline', [string('about', 'Airwars')], newReporter());
+		await bot.interact(interaction);
+		const [quoted] = timelinePageCitations(bot.engine.timeline({ about: 'Airwars' }), 0);
+		const messageId = await quotedBy(() => bot.standIn.originalMessageIds.get(interaction.token), quoted!);
+		expect(await noticeRepliesTo(quoted!)).toBe(messageId);
+	});
+
+	it('replies to the /search message whose Next page quoted it, and to the /ask answer whose More passages did', async () => {
+		const query = 'raid';
+		const search = slashCommand('search', [string('query', query)], newReporter());
+		await bot.interact(search);
+		const searchMessage = message('', { author: BOT_USER });
+		await bot.interact(buttonClick(`search-page:${search.id}:${SEARCH_HITS_PER_PAGE}`, searchMessage));
+		const onNextPage = bot.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset: SEARCH_HITS_PER_PAGE }).hits[0]!.citation;
+		await quotedBy(() => String(searchMessage.id), onNextPage);
+		expect(await noticeRepliesTo(onNextPage)).toBe(searchMessage.id);
+
+		const question = 'What happened in the raid?';
+		const ask = slashCommand('ask', [string('question', question)], newReporter());
+		await bot.interact(ask);
+		const answerMessage = message('', { author: BOT_USER });
+		await bot.interact(buttonClick(`ask-more:${ask.id}:${PASSAGES_PER_PAGE}`, answerMessage));
+		const onMorePassages = answerPassages(bot.engine.answer(question))[PASSAGES_PER_PAGE]!.citation;
+		await quotedBy(() => String(answerMessage.id), onMorePassages);
+		expect(await noticeRepliesTo(onMorePassages)).toBe(answerMessage.id);
+	});
+
+	it('records nothing for a page turned on an ephemeral message', async () => {
+		const query = 'raid';
+		const search = slashCommand('search', [string('query', query), boolean('hide', true)], newReporter());
+		await bot.interact(search);
+		const hidden = message('', { author: BOT_USER, flags: MessageFlags.Ephemeral });
+		await bot.interact(buttonClick(`search-page:${search.id}:${SEARCH_HITS_PER_PAGE}`, hidden));
+		const onNextPage = bot.engine.search(query, { limit: SEARCH_HITS_PER_PAGE, offset: SEARCH_HITS_PER_PAGE }).hits[0]!.citation;
+		// The ledger writes in order: once a later reply (quoting another paragraph) is in, the hidden page would be too.
+		const other = bot.engine.search(query, { limit: SEARCH_HITS_PER_PAGE }).hits[0]!.citation;
+		const quote = slashCommand('quote', [string('source', other.doc), integer('paragraph', other.paragraph)]);
+		await bot.interact(quote);
+		await quotedBy(() => bot.standIn.originalMessageIds.get(quote.token), other);
+		const entries = await bot.context.ledger.latestQuoting(onNextPage.doc, onNextPage.paragraph);
+		expect(entries.map((entry) => entry.messageId)).not.toContain(hidden.id);
+	});
 
 	it('posts one notice in the channel where /ask quoted the paragraph, replying to that message, pinging no one', async () => {
 		const { doc, paragraph, messageId } = await askInChannel('What did Airwars say about the raid?');
@@ -200,5 +270,33 @@ describe('correction notices', () => {
 		const failed = fields.find((field) => field.name.startsWith('Correction notices not posted'));
 		expect(failed?.value).toContain(`<#${CHANNEL.id}>: ${doc} ¶${paragraph} (Missing Permissions)`);
 		expect(dataOf(await bot.interact(slashCommand('quote', [string('source', doc), integer('paragraph', paragraph)]))).content).toContain('Her title was wrong.');
+	});
+});
+
+describe('a file edited while the bot was down', () => {
+	it('records the change at start-up and posts its notice where the paragraph was quoted before', async () => {
+		const messageId = '100000000000000777';
+		let quoted = { doc: '', paragraph: 0, file: '' };
+		const restarted = await startTestBot({
+			copyCorpus: true,
+			recordCorpus: true,
+			async beforeStart({ corpusDir, dataDir }) {
+				const before = await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), dataDir, persist: false, recordCorpus: true });
+				const { citation, text } = before.answer(QUESTION).quotes[0]!;
+				quoted = { doc: citation.doc, paragraph: citation.paragraph, file: before.documents().find((document) => document.id === citation.doc)!.file };
+				await before.close();
+				await new QuoteLedger(dataDir, { retentionDays: 30, logger: silentLogger }).record({ channelId: CHANNEL.id, messageId, at: new Date().toISOString(), quoted: [quoted] });
+				const file = path.join(corpusDir, quoted.file);
+				const sentence = text.split(' ').slice(0, 6).join(' ');
+				await writeFile(file, (await readFile(file, 'utf8')).replace(sentence, `${sentence} (corrected)`));
+			},
+		});
+		try {
+			expect(restarted.engine.corrections()).toMatchObject([{ doc: quoted.doc, paragraph: quoted.paragraph, note: null, by: null }]);
+			const notice = await restarted.standIn.waitForRequest((request) => request.method === 'POST' && request.path === `/api/v10/channels/${CHANNEL.id}/messages`);
+			expect((notice.body as { message_reference: { message_id: string } }).message_reference.message_id).toBe(messageId);
+		} finally {
+			await restarted.close();
+		}
 	});
 });

@@ -92,8 +92,23 @@ describe('counting and ranking', () => {
 
 	it('ranks unanswered questions by frequency, counting the same question in other case or spacing as one', () => {
 		expect(rankUnanswered(entries)).toEqual([
-			{ question: '  who funds   the SFA ', count: 2, lastAsked: '2025-12-06T12:00:00Z' },
-			{ question: 'What is the capital of France?', count: 1, lastAsked: '2025-12-06T11:00:00Z' },
+			{ question: '  who funds   the SFA ', continuedFrom: null, count: 2, lastAsked: '2025-12-06T12:00:00Z' },
+			{ question: 'What is the capital of France?', continuedFrom: null, count: 1, lastAsked: '2025-12-06T11:00:00Z' },
+		]);
+	});
+
+	it('ranks a follow-up with the question it continued from: the same words after another question count apart', () => {
+		const followUp = (hour: number, question: string, continuedFrom?: string): FeedbackEntry => ({ kind: 'unanswered', at: `2025-12-06T${hour}:00:00Z`, question, ...(continuedFrom ? { continuedFrom } : {}) });
+		const followUps = [
+			followUp(10, 'and the date?', 'Who was killed in the raid?'),
+			followUp(11, 'And the date', 'who was killed in the raid'),
+			followUp(12, 'and the date?', 'Who is Emily Tripp?'),
+			followUp(13, 'and the date?'),
+		];
+		expect(rankUnanswered(followUps)).toEqual([
+			{ question: 'And the date', continuedFrom: 'who was killed in the raid', count: 2, lastAsked: '2025-12-06T11:00:00Z' },
+			{ question: 'and the date?', continuedFrom: null, count: 1, lastAsked: '2025-12-06T13:00:00Z' },
+			{ question: 'and the date?', continuedFrom: 'Who is Emily Tripp?', count: 1, lastAsked: '2025-12-06T12:00:00Z' },
 		]);
 	});
 });

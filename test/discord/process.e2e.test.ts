@@ -116,13 +116,14 @@ describe('npm run deploy-commands', () => {
 });
 
 describe('npm run report', () => {
-	it('lists the unanswered questions, most frequent first', async () => {
+	it('lists the unanswered questions, most frequent first, a follow-up with the question it continued from', async () => {
 		const dataDir = path.join(workDir, 'report-data');
 		const lines = [
 			{ kind: 'unanswered', at: '2025-12-06T09:00:00.000Z', question: 'Who funds the Syrian Free Army?' },
 			{ kind: 'vote', at: '2025-12-06T09:30:00.000Z', vote: 'up', question: 'Who was killed?' },
 			{ kind: 'unanswered', at: '2025-12-06T10:00:00.000Z', question: 'What is the capital of France?' },
 			{ kind: 'unanswered', at: '2025-12-07T10:00:00.000Z', question: 'who funds the Syrian Free Army' },
+			{ kind: 'unanswered', at: '2025-12-07T11:00:00.000Z', question: 'and his \u202Emother?', continuedFrom: 'Who was killed in the raid?' },
 		];
 		await mkdir(dataDir, { recursive: true });
 		await writeFile(path.join(dataDir, 'feedback.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
@@ -132,8 +133,9 @@ describe('npm run report', () => {
 			[
 				`Feedback log: ${path.join(dataDir, 'feedback.jsonl')}`,
 				'Votes: 1 👍, 0 👎',
-				'Unanswered questions (2), most asked first:',
+				'Unanswered questions (3), most asked first:',
 				'  2×  who funds the Syrian Free Army  (last asked 2025-12-07)',
+				'  1×  and his mother?  (follow-up to “Who was killed in the raid?”)  (last asked 2025-12-07)',
 				'  1×  What is the capital of France?  (last asked 2025-12-06)',
 				'',
 			].join('\n'),

@@ -3,8 +3,8 @@ import { ErrorCodes, UserFacingError } from '../../errors.js';
 import type { AskSession, BotContext } from '../context.js';
 import { parseOffset, type ParsedCustomId } from '../customId.js';
 import { answerPassages, formatAnswer, formatFullParagraphs, formatMorePassages, PASSAGES_PER_PAGE } from '../format.js';
-import { recordQuotes } from '../correctionNotices.js';
-import { sendReply } from '../reply.js';
+import { publicMessageOf, recordQuotes } from '../correctionNotices.js';
+import { postReply, sendReply } from '../reply.js';
 import { MAX_QUESTION_LENGTH } from './definitions.js';
 import { replyExpired } from './expired.js';
 
@@ -24,21 +24,25 @@ export async function replyWithAnswer(interaction: RepliableInteraction, context
 	const { question } = session;
 	const answer = context.engine.answer(question, session);
 	context.askSessions.set(interaction.id, session);
-	await sendReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
+	const posted = await postReply(interaction, formatAnswer(answer, context.engine.status(), { session: interaction.id, ephemeral: session.ephemeral }));
 	if (!answer.answered) {
 		// The user has their reply already; a log that cannot be written is the operator's problem, not theirs.
 		await context.feedback
-			.append({ kind: 'unanswered', at: new Date().toISOString(), question })
+			.append({ kind: 'unanswered', at: new Date().toISOString(), question, ...(answer.continuedFrom ? { continuedFrom: answer.continuedFrom.question } : {}) })
 			.catch((error: unknown) => context.logger.error({ err: error }, 'Could not record an unanswered question'));
 	}
-	await recordQuotes(interaction, context, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation), session);
+	await recordQuotes(context, posted, answerPassages(answer).slice(0, PASSAGES_PER_PAGE).map((quote) => quote.citation));
 }
 
 export async function onMorePassages(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {
 	const stored = context.askSessions.get(session);
 	const offset = parseOffset(detail);
 	if (!stored || offset === null) return replyExpired(interaction, '/ask');
-	await sendReply(interaction, formatMorePassages(context.engine.answer(stored.question, stored), offset, session));
+	const answer = context.engine.answer(stored.question, stored);
+	await sendReply(interaction, formatMorePassages(answer, offset, session));
+	// The page is for the clicker's eyes only, so a notice about it replies to the answer it came from.
+	const shown = answerPassages(answer).slice(offset, offset + PASSAGES_PER_PAGE);
+	await recordQuotes(context, publicMessageOf(interaction), shown.map((quote) => quote.citation));
 }
 
 export async function onFullParagraphs(interaction: ButtonInteraction, { session, detail }: ParsedCustomId, context: BotContext): Promise<void> {

@@ -5,7 +5,7 @@ import { recordQuotes } from '../correctionNotices.js';
 import type { ParsedCustomId } from '../customId.js';
 import { formatQuote } from '../format.js';
 import { earlierTextButton, formatEarlierText } from '../formatCorrections.js';
-import { sendReply } from '../reply.js';
+import { postReply, sendReply } from '../reply.js';
 import { replyExpired } from './expired.js';
 
 export async function runQuote(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -16,8 +16,7 @@ export async function runQuote(interaction: ChatInputCommandInteraction, context
 	const hit = context.engine.quote(source, paragraph);
 	const reply = formatQuote(hit);
 	if (hit.citation.corrected) context.quoteSessions.set(interaction.id, { doc: hit.citation.doc, paragraph });
-	await sendReply(interaction, hit.citation.corrected ? { ...reply, components: [earlierTextButton(interaction.id)] } : reply);
-	await recordQuotes(interaction, context, [hit.citation], { ephemeral: false });
+	await recordQuotes(context, await postReply(interaction, hit.citation.corrected ? { ...reply, components: [earlierTextButton(interaction.id)] } : reply), [hit.citation]);
 }
 
 /** The paragraph as it read before its latest correction, to the one who asks only. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InteractionResponseType, InteractionType } from 'discord.js';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_ID, BOT_USER, CHANNEL, GUILD_ID, MODERATOR_ROLE_ID, message, nextSnowflake } from './fixtures.js';
 
@@ -60,7 +61,7 @@ export class DiscordStandIn {
 	/** Attachments whose download waits, as from a slow CDN, until the promise settles. */
 	readonly #held = new Map<string, Promise<void>>();
 	readonly #sockets = new Set<WebSocket>();
-	/** The message id each interaction's reply got, by interaction token: what fetching "@original" returns. */
+	/** The message id each public reply got, by interaction token, as the callback's response told the bot. */
 	readonly originalMessageIds = new Map<string, string>();
 	/** Channels where posting a message answers 403 Missing Permissions, as without the Send Messages permission. */
 	readonly forbiddenChannels = new Set<string>();
@@ -218,17 +219,10 @@ export class DiscordStandIn {
 				},
 			};
 		}
-		if (/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
-			return query.with_response === 'true' ? { status: 200, body: { interaction: {} } } : { status: 204 };
-		}
+		const callback = /^POST \/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route);
+		if (callback) return query.with_response === 'true' ? { status: 200, body: this.#callbackResponse(callback[1]!, callback[2]!, body) } : { status: 204 };
 		if (/^PATCH \/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(route)) {
 			return { status: 200, body: messageFrom(body) };
-		}
-		const original = /^GET \/api\/v10\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(route);
-		if (original) {
-			const token = original[1]!;
-			if (!this.originalMessageIds.has(token)) this.originalMessageIds.set(token, nextSnowflake());
-			return { status: 200, body: { ...messageFrom({}), id: this.originalMessageIds.get(token) } };
 		}
 		const channel = /^POST \/api\/v10\/channels\/(\d+)\/messages$/.exec(route);
 		if (channel) {
@@ -246,6 +240,19 @@ export class DiscordStandIn {
 			return file ? { status: 200, body: file } : { status: 404, body: { message: 'Unknown attachment', code: 0 } };
 		}
 		return { status: 404, body: { message: `The stand-in does not serve ${route}`, code: 0 } };
+	}
+
+	/**
+	 * What Discord answers a callback sent with `with_response=true`: the interaction and, for a message, the message
+	 * it became, whose id is kept under the interaction's token.
+	 */
+	#callbackResponse(interactionId: string, token: string, body: unknown): object {
+		const { type, data } = body as { type: number; data?: unknown };
+		const interaction = { id: interactionId, type: InteractionType.ApplicationCommand };
+		if (type !== InteractionResponseType.ChannelMessageWithSource) return { interaction };
+		const id = nextSnowflake();
+		this.originalMessageIds.set(token, id);
+		return { interaction: { ...interaction, response_message_id: id }, resource: { type, message: { ...messageFrom(data), id } } };
 	}
 
 	#onConnection(socket: WebSocket): void {

@@ -18,6 +18,10 @@ export interface TestBotOptions {
 	cooldownSeconds?: number;
 	/** Lets a test swap an engine method for one that fails, to exercise the error policy. */
 	wrapEngine?: (engine: StoryEngine) => StoryEngine;
+	/** Runs before the engine opens, as whatever happened while the bot was down (edits, an earlier run's data). */
+	beforeStart?: (directories: { corpusDir: string; dataDir: string }) => Promise<void>;
+	/** Keep the paragraph record, as the bot's own start does. */
+	recordCorpus?: boolean;
 }
 
 export interface TestBot {
@@ -45,14 +49,15 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function startTestBot({ copyCorpus = false, cooldownSeconds = 0, wrapEngine = (engine) => engine }: TestBotOptions = {}): Promise<TestBot> {
+export async function startTestBot({ copyCorpus = false, cooldownSeconds = 0, wrapEngine = (engine) => engine, beforeStart, recordCorpus = false }: TestBotOptions = {}): Promise<TestBot> {
 	const workDir = await mkdtemp(path.join(tmpdir(), 'story-bot-'));
 	const corpusDir = copyCorpus ? path.join(workDir, 'corpus') : STORY_CORPUS;
 	if (copyCorpus) await cp(STORY_CORPUS, corpusDir, { recursive: true });
 	const dataDir = path.join(workDir, 'data');
 	const logs: LogRecord[] = [];
 	const logger = recordingLogger(logs);
-	const engine = wrapEngine(await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), dataDir, logger, persist: false }));
+	await beforeStart?.({ corpusDir, dataDir });
+	const engine = wrapEngine(await StoryEngine.open({ corpusDir, cacheDir: path.join(dataDir, 'cache'), dataDir, logger, persist: false, recordCorpus }));
 	const context = createBotContext({ engine, logger, dataDir, moderatorRoleIds: [MODERATOR_ROLE_ID], cooldownSeconds });
 	const standIn = await DiscordStandIn.start();
 	const bot = await startBot({ token: FAKE_TOKEN, apiBase: standIn.apiBase, context });

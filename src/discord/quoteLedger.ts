@@ -26,15 +26,20 @@ export interface QuoteLedgerOptions {
 	now?: () => number;
 }
 
+/** Per quoted paragraph (`doc#paragraph`), per channel: the latest reply there that quoted it. */
+type LatestQuotes = Map<string, Map<string, { messageId: string; at: string }>>;
+
 /**
- * Which paragraphs each public reply quoted, in one JSON file in DATA_DIR, rewritten through `writeFileAtomic` on each
- * entry (so a crash mid-write loses no earlier entry), entries older than the retention dropped as it goes. Read on
- * first use.
+ * Which paragraphs the bot's public replies quoted, in one JSON file in DATA_DIR, rewritten through `writeFileAtomic`
+ * on each entry (so a crash mid-write loses no earlier entry). Only what a notice needs is kept: for each paragraph,
+ * the latest reply in each channel that quoted it within the retention. The file and the memory it takes are bounded
+ * by the paragraphs quoted and the channels, not by the number of replies, so a busy server does not rewrite a
+ * growing file on every answer. Read on first use.
  */
 export class QuoteLedger {
 	readonly file: string;
 	readonly #options: Required<QuoteLedgerOptions>;
-	#entries: Promise<LedgerEntry[]> | null = null;
+	#latest: Promise<LatestQuotes> | null = null;
 	#writing: Promise<unknown> = Promise.resolve();
 
 	constructor(dataDir: string, options: QuoteLedgerOptions) {
@@ -42,39 +47,43 @@ export class QuoteLedger {
 		this.#options = { now: Date.now, ...options };
 	}
 
-	#load(): Promise<LedgerEntry[]> {
-		this.#entries ??= readFile(this.file, 'utf8').then(
+	#load(): Promise<LatestQuotes> {
+		this.#latest ??= readFile(this.file, 'utf8').then(
 			async (text) => {
 				try {
-					return fileSchema.parse(JSON.parse(text)).entries;
+					return fold(new Map(), fileSchema.parse(JSON.parse(text)).entries);
 				} catch (error) {
 					const aside = `${this.file}.unreadable-${this.#options.now()}`;
 					await rename(this.file, aside);
 					this.#options.logger.error({ file: this.file, movedTo: aside, reason: (error as Error).message }, 'The quote ledger could not be read; it was set aside and a new one started');
-					return [];
+					return new Map();
 				}
 			},
 			(error: NodeJS.ErrnoException) => {
-				if (error.code === 'ENOENT') return [];
+				if (error.code === 'ENOENT') return new Map();
 				throw error;
 			},
 		);
-		return this.#entries;
+		return this.#latest;
 	}
 
-	#recent(entries: readonly LedgerEntry[]): LedgerEntry[] {
+	/** Drops what is older than the retention, and paragraphs left with no channel. */
+	#prune(latest: LatestQuotes): LatestQuotes {
 		const since = this.#options.now() - this.#options.retentionDays * DAY_MS;
-		return entries.filter((entry) => Date.parse(entry.at) >= since);
+		for (const [key, channels] of latest) {
+			for (const [channelId, { at }] of channels) if (Date.parse(at) < since) channels.delete(channelId);
+			if (channels.size === 0) latest.delete(key);
+		}
+		return latest;
 	}
 
-	/** Saves the entry; rejects, keeping what was saved before, when the write fails. */
+	/** Saves the entry; rejects, keeping what was saved before (on disk and in memory), when the write fails. */
 	record(entry: LedgerEntry): Promise<void> {
 		const write = this.#writing.then(async () => {
-			const entries = await this.#load();
-			const next = [...this.#recent(entries), entry];
+			const next = this.#prune(fold(copyOf(await this.#load()), [entry]));
 			await mkdir(path.dirname(this.file), { recursive: true });
-			await writeFileAtomic(this.file, `${JSON.stringify({ version: VERSION, entries: next })}\n`);
-			this.#entries = Promise.resolve(next);
+			await writeFileAtomic(this.file, `${JSON.stringify({ version: VERSION, entries: entriesOf(next) })}\n`);
+			this.#latest = Promise.resolve(next);
 		});
 		this.#writing = write.catch(() => undefined);
 		return write;
@@ -83,10 +92,42 @@ export class QuoteLedger {
 	/** The latest reply in each channel that quoted the paragraph within the retention. */
 	async latestQuoting(doc: string, paragraph: number): Promise<LedgerEntry[]> {
 		await this.#writing;
-		const byChannel = new Map<string, LedgerEntry>();
-		for (const entry of this.#recent(await this.#load())) {
-			if (entry.quoted.some((quoted) => quoted.doc === doc && quoted.paragraph === paragraph)) byChannel.set(entry.channelId, entry);
-		}
-		return [...byChannel.values()];
+		const channels = this.#prune(await this.#load()).get(quotedKey({ doc, paragraph })) ?? new Map();
+		return [...channels].map(([channelId, { messageId, at }]) => ({ channelId, messageId, at, quoted: [{ doc, paragraph }] }));
 	}
+}
+
+const quotedKey = ({ doc, paragraph }: { doc: string; paragraph: number }) => `${doc}#${paragraph}`;
+
+/** Entries in the order they were recorded: a later reply in the same channel replaces an earlier one. */
+function fold(latest: LatestQuotes, entries: readonly LedgerEntry[]): LatestQuotes {
+	for (const { channelId, messageId, at, quoted } of entries) {
+		for (const paragraph of quoted) {
+			const key = quotedKey(paragraph);
+			const channels = latest.get(key) ?? new Map();
+			channels.set(channelId, { messageId, at });
+			latest.set(key, channels);
+		}
+	}
+	return latest;
+}
+
+function copyOf(latest: LatestQuotes): LatestQuotes {
+	return new Map([...latest].map(([key, channels]) => [key, new Map(channels)]));
+}
+
+/** One entry per reply still the latest somewhere, with the paragraphs it is the latest for; oldest first. */
+function entriesOf(latest: LatestQuotes): LedgerEntry[] {
+	const byReply = new Map<string, LedgerEntry>();
+	for (const [key, channels] of latest) {
+		const split = key.lastIndexOf('#');
+		const quoted = { doc: key.slice(0, split), paragraph: Number(key.slice(split + 1)) };
+		for (const [channelId, { messageId, at }] of channels) {
+			const reply = `${channelId}/${messageId}`;
+			const entry = byReply.get(reply) ?? { channelId, messageId, at, quoted: [] };
+			entry.quoted.push(quoted);
+			byReply.set(reply, entry);
+		}
+	}
+	return [...byReply.values()].sort((a, b) => a.at.localeCompare(b.at));
 }

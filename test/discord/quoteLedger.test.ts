@@ -47,6 +47,17 @@ describe('the quote ledger', () => {
 		expect(JSON.parse(await readFile(path.join(dir.path, LEDGER_FILE_NAME), 'utf8')).entries.map((saved: { messageId: string }) => saved.messageId)).toEqual(['new']);
 	});
 
+	it('keeps one entry per paragraph and channel however many replies quoted it, so the file does not grow with use', async () => {
+		const store = ledger();
+		for (let reply = 1; reply <= 200; reply++) await store.record(entry(`m${reply}`, 0, 12 + (reply % 2)));
+		const saved = JSON.parse(await readFile(path.join(dir.path, LEDGER_FILE_NAME), 'utf8')).entries as { messageId: string; quoted: unknown[] }[];
+		expect(saved.map((kept) => [kept.messageId, kept.quoted])).toEqual([
+			['m199', [{ doc: 'ap', paragraph: 13 }]],
+			['m200', [{ doc: 'ap', paragraph: 12 }]],
+		]);
+		expect((await ledger().latestQuoting('ap', 13)).map((found) => found.messageId)).toEqual(['m199']);
+	});
+
 	it('keeps every earlier entry when a write fails before its rename', async () => {
 		const store = ledger();
 		await store.record(entry('m1', 1));

@@ -106,6 +106,9 @@ export interface BotConfig extends SharedConfig {
 	correctionNoticeDays: number;
 }
 
+/** Every variable the bot reads, for the check that `.env.example` documents each one. */
+export const BOT_ENV_VARIABLES: readonly string[] = Object.keys(botSchema.shape);
+
 export const DEFAULT_COOLDOWN_SECONDS = 5;
 export const DEFAULT_CORRECTION_NOTICE_DAYS = 30;
 /** Under the 10 s that Docker, and many process managers, allow between SIGTERM and SIGKILL. */

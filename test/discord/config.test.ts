@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DISCORD_API_BASE, parseBotConfig, parseSharedConfig } from '../../src/config.js';
+import { BOT_ENV_VARIABLES, ConfigError, DEFAULT_DISCORD_API_BASE, parseBotConfig, parseSharedConfig } from '../../src/config.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.secret-part.never-shown';
 const valid = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000010' };
@@ -85,5 +86,24 @@ describe('parseBotConfig', () => {
 describe('parseSharedConfig', () => {
 	it('still works without any Discord setting, for the command line', () => {
 		expect(parseSharedConfig({}, '/srv/bot').corpusDir).toBe(path.resolve('/srv/bot/corpus'));
+	});
+});
+
+describe('.env.example', () => {
+	const lines = readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8').split('\n');
+	const documented = Object.fromEntries(
+		lines.flatMap((line) => {
+			const variable = /^([A-Z_]+)=(.*)$/.exec(line);
+			return variable ? [[variable[1]!, variable[2]!]] : [];
+		}),
+	);
+
+	it('documents every variable the bot reads, and nothing it does not', () => {
+		expect(Object.keys(documented).sort()).toEqual([...BOT_ENV_VARIABLES].sort());
+	});
+
+	it('is a valid configuration once the token and application id are filled in', () => {
+		const env = Object.fromEntries(Object.entries(documented).filter(([, value]) => value !== ''));
+		expect(() => parseBotConfig({ ...env, ...valid }, '/srv/bot')).not.toThrow();
 	});
 });

@@ -98,7 +98,7 @@ export interface BotConfig extends SharedConfig {
 	guildId: string | null;
 	moderatorRoleIds: readonly string[];
 	apiBase: string;
-	/** Per-user cooldown for /ask and /search; 0 turns it off. */
+	/** Per-user cooldown for the commands that do real work (/ask, /search, /timeline, follow-ups); 0 turns it off. */
 	cooldownSeconds: number;
 	/** On SIGTERM or SIGINT, how long interactions in flight and queued refreshes may take before the gateway closes. */
 	drainTimeoutSeconds: number;

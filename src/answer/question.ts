@@ -73,7 +73,7 @@ export function validateQuestion(question: string, noun = 'question', maxLength 
 		throw new UserFacingError(ErrorCodes.QuestionControlCharacters, `The ${noun} contains control characters; please type it as plain text.`);
 	}
 	if (text.length > maxLength) {
-		throw new UserFacingError(ErrorCodes.QuestionTooLong, `The ${noun} is too long (${text.length} characters); keep it under ${maxLength}.`);
+		throw new UserFacingError(ErrorCodes.QuestionTooLong, `The ${noun} is too long (${text.length} characters); keep it to ${maxLength} at most.`);
 	}
 	if (!/[\p{L}\p{N}]/u.test(text)) throw new UserFacingError(ErrorCodes.QuestionEmpty, `Please type a ${noun} with words in it.`);
 	return text;

@@ -57,7 +57,7 @@ export const COMMANDS = {
 	},
 	show: {
 		usage: ['npm run show -- [options] DOCUMENT PARAGRAPH'],
-		summary: 'Prints one paragraph verbatim with its citation. DOCUMENT is a document id, a unique start of one, or a unique word of its title.',
+		summary: 'Prints one paragraph verbatim with its citation. DOCUMENT is a document id, a unique start of one, or words of its title that only it has.',
 		flags: COMMON_FLAGS,
 	},
 	sources: {

@@ -5,7 +5,7 @@ export function cooldownNotice(seconds: number): string {
 	return `You are going a little fast: try again in ${seconds} s.`;
 }
 
-/** Per-user, per-command cooldowns for the commands that do real work (/ask, /search). */
+/** Per-user, per-command cooldowns for the commands that do real work (/ask, /search, /timeline, follow-ups). */
 export class Cooldowns {
 	readonly #endsAt: ExpiringMap<number> | null;
 	readonly #ms: number;

@@ -7,6 +7,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 	type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import { META_LIMITS } from '../../corpus/metadata.js';
 
 // Command and option names are a contract with users (issue 3): renaming one breaks their habits and saved drafts.
 export const CommandNames = {
@@ -153,10 +154,10 @@ export const corpusDefinition = {
 			description: 'Add an article from a .md, .txt or .jsonl file',
 			options: [
 				{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'A .md, .txt or .jsonl file', required: true },
-				{ type: ApplicationCommandOptionType.String, name: 'title', description: 'Title, if the file does not state it', max_length: 256 },
-				{ type: ApplicationCommandOptionType.String, name: 'publisher', description: 'Publisher, if the file does not state it', max_length: 100 },
+				{ type: ApplicationCommandOptionType.String, name: 'title', description: 'Title, if the file does not state it', max_length: META_LIMITS.title },
+				{ type: ApplicationCommandOptionType.String, name: 'publisher', description: 'Publisher, if the file does not state it', max_length: META_LIMITS.publisher },
 				{ type: ApplicationCommandOptionType.String, name: 'date', description: 'Publication date as YYYY-MM-DD, if the file does not state it', max_length: 10 },
-				{ type: ApplicationCommandOptionType.String, name: 'url', description: 'Link to the article, if the file does not state it', max_length: 500 },
+				{ type: ApplicationCommandOptionType.String, name: 'url', description: 'Link to the article, if the file does not state it', max_length: META_LIMITS.url },
 				{ type: ApplicationCommandOptionType.Boolean, name: 'replace', description: 'Replace an existing article with the same id' },
 			],
 		},

@@ -74,14 +74,16 @@ function matchIndexTerms(plan: readonly QueryTerm[], standIns: ReturnType<typeof
 	return matches;
 }
 
-/** Which question terms some text holds, each by its best kind of match. */
-function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, MatchKind> {
+/** Which question terms some text holds (in one or more parts, read in turn, not copied), each by its best kind of match. */
+function termsFound(matches: TermMatches, ...parts: Iterable<string>[]): Map<string, MatchKind> {
 	const found = new Map<string, MatchKind>();
-	for (const term of terms) {
-		const match = matches.get(term);
-		if (!match) continue;
-		const before = found.get(match.term);
-		if (before === undefined || KIND_RANK[match.kind] < KIND_RANK[before]) found.set(match.term, match.kind);
+	for (const terms of parts) {
+		for (const term of terms) {
+			const match = matches.get(term);
+			if (!match) continue;
+			const before = found.get(match.term);
+			if (before === undefined || KIND_RANK[match.kind] < KIND_RANK[before]) found.set(match.term, match.kind);
+		}
 	}
 	return found;
 }
@@ -256,15 +258,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
-		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
+		const inParagraph = termsFound(matches, paragraphTerms(article)[paragraph.number - 1]!, analyzeTerms(paragraph.section ?? ''));
 		for (const term of inParagraph.keys()) retrieved.add(term);
-		const inTitle = termsFound(titleTerms(article), matches);
+		const inTitle = termsFound(matches, titleTerms(article));
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const analyzed = paragraphSentences(article, paragraph.number);
 		const spans = analyzed.map((sentence) => sentence.span);
 		const tokens = analyzed.map((sentence) => sentence.tokens);
-		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
+		const found = tokens.map((sentence) => termsFound(matches, sentence.map((token) => token.term)));
 		spans.forEach((_, position) => {
 			const coverage = coverageOf(found[position]!, weights, total);
 			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;

@@ -74,14 +74,16 @@ function matchIndexTerms(plan: readonly QueryTerm[], standIns: ReturnType<typeof
 	return matches;
 }
 
-/** Which question terms some text holds, each by its best kind of match. */
-function termsFound(terms: Iterable<string>, matches: TermMatches): Map<string, MatchKind> {
+/** Which question terms some text holds (in one or more parts, read in turn, not copied), each by its best kind of match. */
+function termsFound(matches: TermMatches, ...parts: Iterable<string>[]): Map<string, MatchKind> {
 	const found = new Map<string, MatchKind>();
-	for (const term of terms) {
-		const match = matches.get(term);
-		if (!match) continue;
-		const before = found.get(match.term);
-		if (before === undefined || KIND_RANK[match.kind] < KIND_RANK[before]) found.set(match.term, match.kind);
+	for (const terms of parts) {
+		for (const term of terms) {
+			const match = matches.get(term);
+			if (!match) continue;
+			const before = found.get(match.term);
+			if (before === undefined || KIND_RANK[match.kind] < KIND_RANK[before]) found.set(match.term, match.kind);
+		}
 	}
 	return found;
 }
@@ -147,6 +149,7 @@ function proximity(tokens: ReturnType<typeof analyze>, matches: TermMatches): nu
 
 interface LocalStatistics {
 	paragraphs: number;
+	/** Of the terms weighed only. */
 	frequency: Map<string, number>;
 }
 
@@ -156,16 +159,17 @@ interface LocalStatistics {
  * raid even when an archive loaded beside it uses it everywhere, and a word the story never uses counts fully
  * however common it is elsewhere. On a corpus that is the story, this is close to the corpus-wide weight.
  */
-function localStatistics(library: Library, paragraphIds: readonly string[]): LocalStatistics {
+function localStatistics(library: Library, paragraphIds: readonly string[], weighed: readonly string[]): LocalStatistics {
 	const documents = new Set(paragraphIds.map((id) => id.slice(0, id.lastIndexOf('#'))));
-	const frequency = new Map<string, number>();
+	// Only the terms weighed: counting the documents' whole vocabulary was a sixth of what an answer allocated.
+	const frequency = new Map(weighed.map((term) => [term, 0]));
 	let paragraphs = 0;
 	for (const id of documents) {
 		const article = library.articles.get(id);
 		if (!article) continue;
 		for (const terms of paragraphTerms(article)) {
 			paragraphs++;
-			for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+			for (const [term, count] of frequency) if (terms.has(term)) frequency.set(term, count + 1);
 		}
 	}
 	return { paragraphs, frequency };
@@ -239,7 +243,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		.sort((a, b) => b.score - a.score)
 		.slice(0, PARAGRAPHS_TO_SCORE);
 	const matches = matchIndexTerms(plan, standIns, hits.flatMap((hit) => hit.matched));
-	const local = localStatistics(library, hits.map((hit) => hit.id));
+	const local = localStatistics(library, hits.map((hit) => hit.id), plan.map(({ term }) => term));
 	const weighsLess = (term: string) => LIGHT_TERMS.has(term) || question.borrowed?.has(term) === true;
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (weighsLess(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
@@ -254,15 +258,15 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
-		const inParagraph = termsFound([...paragraphTerms(article)[paragraph.number - 1]!, ...analyzeTerms(paragraph.section ?? '')], matches);
+		const inParagraph = termsFound(matches, paragraphTerms(article)[paragraph.number - 1]!, analyzeTerms(paragraph.section ?? ''));
 		for (const term of inParagraph.keys()) retrieved.add(term);
-		const inTitle = termsFound(titleTerms(article), matches);
+		const inTitle = termsFound(matches, titleTerms(article));
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const analyzed = paragraphSentences(article, paragraph.number);
 		const spans = analyzed.map((sentence) => sentence.span);
 		const tokens = analyzed.map((sentence) => sentence.tokens);
-		const found = tokens.map((sentence) => termsFound(sentence.map((token) => token.term), matches));
+		const found = tokens.map((sentence) => termsFound(matches, sentence.map((token) => token.term)));
 		spans.forEach((_, position) => {
 			const coverage = coverageOf(found[position]!, weights, total);
 			const termShare = plan.length === 0 ? 0 : found[position]!.size / plan.length;

@@ -41,9 +41,12 @@ function createClient(apiBase: string): Client {
 		// A second guard behind the reply builder: even a reply that bypassed it would ping no one.
 		allowedMentions: { parse: [] },
 		// Every interaction carries its user and member, and discord.js would keep each one for good (about 0.3 KB per
-		// person in the soak). The bot reads them only from the interaction, so it keeps none but its own.
+		// person in the soak). The bot reads them only from the interaction, so it keeps none but its own. Nor does it
+		// read its own replies back: discord.js would keep the last 200 in each channel, each outliving a few hundred
+		// answers and so reaching old space as garbage (soak: a tenth of what was promoted).
 		makeCache: Options.cacheWithLimits({
 			...Options.DefaultMakeCacheSettings,
+			MessageManager: 0,
 			UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
 			GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
 		}),

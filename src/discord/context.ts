@@ -52,6 +52,10 @@ export interface BotContext {
 
 /** Interaction tokens live 15 minutes; buttons outliving their state say so plainly. */
 export const SESSION_TTL_MS = 15 * 60 * 1_000;
+/**
+ * Per kind of session. An /ask session is the question and who asked, not its answer (the buttons answer again):
+ * about 0.5 KB, so 2.5 MB at the bound, which only a burst of over 5 questions a second for the 15 minutes reaches.
+ */
 const MAX_SESSIONS = 5_000;
 
 export interface BotContextOptions {

@@ -58,6 +58,20 @@ describe('the quote ledger', () => {
 		expect((await ledger().latestQuoting('ap', 13)).map((found) => found.messageId)).toEqual(['m199']);
 	});
 
+	it('saves the replies recorded during a write together in the next one, each in order, none lost', async () => {
+		const store = ledger();
+		let rewrites = 0;
+		faults.fs = (operation, file) => {
+			if (operation === 'rename' && file.includes(LEDGER_FILE_NAME)) rewrites++;
+		};
+		await Promise.all(Array.from({ length: 100 }, (_, reply) => store.record(entry(`m${reply + 1}`, 0, 12 + (reply % 3), String(reply % 2)))));
+		expect(rewrites).toBeLessThanOrEqual(2);
+		const reopened = ledger();
+		const latest = async (paragraph: number) => (await reopened.latestQuoting('ap', paragraph)).map((found) => `${found.channelId}:${found.messageId}`).sort();
+		expect(await latest(12)).toEqual(['0:m97', '1:m100']);
+		expect(await latest(14)).toEqual(['0:m99', '1:m96']);
+	});
+
 	it('keeps every earlier entry when a write fails before its rename', async () => {
 		const store = ledger();
 		await store.record(entry('m1', 1));

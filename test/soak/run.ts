@@ -106,7 +106,9 @@ async function soak(): Promise<boolean> {
 		},
 	});
 	try {
-		await standIn.waitForGatewayFrame((frame) => frame.op === 2, { timeoutMs: READY_TIMEOUT_MS });
+		// A bot that exits first (a stale dist/, a bad setting) says why on its stderr: show that, not a bare time-out.
+		const exitedEarly = bot.exited.then((code) => Promise.reject(new Error(`the bot exited (code ${code}) before identifying:\n${bot.stderr()}`)));
+		await Promise.race([standIn.waitForGatewayFrame((frame) => frame.op === 2, { timeoutMs: READY_TIMEOUT_MS }), exitedEarly]);
 		const inspector = await connectInspector(bot.stderr);
 		await sleep(SETTLE_MS);
 		const pid = bot.child.pid!;

@@ -261,7 +261,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		const inParagraph = termsFound(matches, paragraphTerms(article)[paragraph.number - 1]!, analyzeTerms(paragraph.section ?? ''));
 		for (const term of inParagraph.keys()) retrieved.add(term);
 		const inTitle = termsFound(matches, titleTerms(article));
-		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * anyShare(new Map([...inTitle].filter(([term]) => !inParagraph.has(term))), weights, total);
+		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * gain(inParagraph, inTitle, weights, total);
 		const attributed = article.publisher !== 'unknown' && article.date !== null ? 1 : 0;
 		const analyzed = paragraphSentences(article, paragraph.number);
 		const spans = analyzed.map((sentence) => sentence.span);

@@ -10,11 +10,9 @@ export const EMBEDDING_DIMENSIONS = 100;
  * Read once per process, on first use.
  */
 export interface Embeddings {
-	/** Cosine similarity, -1 to 1; null when either term has no vector. */
-	similarity(a: string, b: string): number | null;
 	/** A term's vector, as a handle for `similarityOf`; -1 when it has none. Looked up once, compared many times. */
 	vectorOf(term: string): number;
-	/** Cosine similarity of two handles from `vectorOf`; 0 when either is -1. */
+	/** Cosine similarity of two handles from `vectorOf`, -1 to 1; 0 when either is -1. */
 	similarityOf(a: number, b: number): number;
 }
 
@@ -52,15 +50,7 @@ function readEmbeddings(): Embeddings {
 		}
 		return dot / (norms[a]! * norms[b]!);
 	};
-	const vectorOf = (term: string) => rows.get(term) ?? -1;
-	return {
-		vectorOf,
-		similarityOf,
-		similarity(a, b) {
-			const [va, vb] = [vectorOf(a), vectorOf(b)];
-			return va < 0 || vb < 0 ? null : similarityOf(va, vb);
-		},
-	};
+	return { vectorOf: (term) => rows.get(term) ?? -1, similarityOf };
 }
 
 let embeddings: Embeddings | undefined;

@@ -103,13 +103,13 @@ export class ParagraphIndex implements SearchIndex {
 		return { hits, total: candidates };
 	}
 
-	/** Short ids of the documents' paragraphs. */
 	/**
 	 * A story is asked about with the same set of documents question after question (and several times within one),
 	 * so their paragraphs are looked up once per set until the index changes.
 	 */
 	#paragraphsWithin = new WeakMap<ReadonlySet<string>, number[]>();
 
+	/** Short ids of the documents' paragraphs. */
 	#paragraphsOf(documents: ReadonlySet<string>): number[] {
 		let paragraphs = this.#paragraphsWithin.get(documents);
 		if (!paragraphs) {

@@ -20,12 +20,8 @@ export interface ResolvedTerms {
 export function resolveTerms(library: Library, question: AnalyzedQuestion, within?: ReadonlySet<string>): ResolvedTerms {
 	const lexicon = wordNet();
 	const frequency = (term: string) => library.index.statistics.documentFrequency(term);
-	const counted = new Map<string, number>();
-	const frequencyWithin = (term: string) => {
-		let count = counted.get(term);
-		if (count === undefined) counted.set(term, (count = within ? (library.index.planQuery([term], { within })[0]?.paragraphs ?? 0) : frequency(term)));
-		return count;
-	};
+	// The index keeps these counts per set of documents, so a term counted again is a lookup.
+	const frequencyWithin = within ? (term: string) => library.index.planQuery([term], { within })[0]?.paragraphs ?? 0 : frequency;
 	const wordFrequency = (word: string) => {
 		const term = termOf(word);
 		return term === null ? 0 : frequency(term);

@@ -10,7 +10,7 @@ export function parseAsOfDate(text: string): string {
 	return date;
 }
 
-export interface LibraryAsOf {
+interface LibraryAsOf {
 	library: Library;
 	coverage: AsOfCoverage;
 }
@@ -28,7 +28,7 @@ const views = new WeakMap<Library, Map<string, LibraryAsOf>>();
  * The library as it stood on `date`: only articles published on or before it. An undated article is left out too,
  * since nothing shows it was already published; the coverage says how many were left out for each reason.
  */
-export function libraryAsOf(library: Library, date: string): LibraryAsOf {
+function libraryAsOf(library: Library, date: string): LibraryAsOf {
 	let byDate = views.get(library);
 	if (!byDate) views.set(library, (byDate = new Map()));
 	let view = byDate.get(date);

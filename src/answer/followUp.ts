@@ -10,10 +10,10 @@ import type { Answer, ContinuedFrom } from './types.js';
  * of it ("Who was *killed* in the *raid*?"). With fewer, one of them is left to the question before it: "what about
  * his *mother*?" names the detail but not whose, "and the date?" names neither (date is a light term).
  */
-export const SUBJECT_TERMS_TO_STAND_ALONE = 2;
+const SUBJECT_TERMS_TO_STAND_ALONE = 2;
 
 /** Earlier questions are kept this far back: a follow-up leans on the one before it, which leans on its own. */
-export const MAX_EARLIER_QUESTIONS = 5;
+const MAX_EARLIER_QUESTIONS = 5;
 
 export interface FollowUpQuestion {
 	analyzed: AnalyzedQuestion;
@@ -30,7 +30,7 @@ interface Subject {
 }
 
 /** The question's content words: not light (those phrase a question, see `LIGHT_TERMS`), split by whether the corpus knows them. */
-export function subjectOf(library: Library, question: AnalyzedQuestion): Subject {
+function subjectOf(library: Library, question: AnalyzedQuestion): Subject {
 	const { terms, standIns } = resolveTerms(library, question);
 	const sameThing = new Set(standIns.filter(({ kind }) => kind === 'spelling' || kind === 'alias').map(({ standsFor }) => standsFor));
 	const content = new Set(terms.filter((term) => !LIGHT_TERMS.has(term)));

@@ -2,7 +2,7 @@ import { ErrorCodes, UserFacingError } from '../errors.js';
 import { analyzeTerms } from '../search/analyzer.js';
 import { findDateConflicts } from './conflicts.js';
 import { dateContextOf, findEventDates, sentenceDate } from './eventDates.js';
-import { citationFor, type Library } from './library.js';
+import { citationFor, type Library, locateParagraph } from './library.js';
 import { validateQuestion } from './question.js';
 import { splitSentences } from './sentences.js';
 import type { Claim, Conflict, DatedSentence, Timeline, TimelineEntry } from './types.js';
@@ -59,16 +59,14 @@ function placeSentences(library: Library, selection: Selection): Placed[] {
 	const placed: Placed[] = [];
 	let order = 0;
 	for (const [id, accepts] of selection) {
-		const separator = id.lastIndexOf('#');
-		const article = library.articles.get(id.slice(0, separator));
-		const paragraph = article?.paragraphs[Number(id.slice(separator + 1)) - 1];
-		if (!article || !paragraph) continue;
-		const context = dateContextOf(article);
-		for (const { text } of splitSentences(paragraph.text)) {
+		const located = locateParagraph(library, id);
+		if (!located) continue;
+		const context = dateContextOf(located.article);
+		for (const { text } of splitSentences(located.paragraph.text)) {
 			order++;
 			if (accepts && !accepts(analyzeTerms(text))) continue;
 			const found = sentenceDate(text, context);
-			if (found) placed.push({ sentence: { date: found.date, text, citation: citationFor({ article, paragraph }) }, key: found.key, order });
+			if (found) placed.push({ sentence: { date: found.date, text, citation: citationFor(located) }, key: found.key, order });
 		}
 	}
 	return placed;

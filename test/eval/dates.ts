@@ -10,7 +10,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { dateContextOf, type DateContext } from '../../src/answer/eventDates.js';
 import { parseCorpusFile } from '../../src/corpus/loadCorpus.js';
 import { parseJsonlLine } from '../../src/corpus/parseArticle.js';
@@ -18,6 +17,7 @@ import type { Article } from '../../src/corpus/types.js';
 import { BBC_ARCHIVE, defaultArchiveDir, REUTERS_ARCHIVE, repoRoot } from './archiveCorpus.js';
 import { EXTRACTORS } from './dateExtractors.js';
 import { type DateCase, type Score, score, type Split } from './dateScore.js';
+import { readArchiveLines } from './stories.js';
 
 const USAGE = 'usage: npm run eval:dates -- [--set=tuning|heldout|all] [--misses] [--data-dir=DIR]';
 
@@ -28,14 +28,10 @@ async function articleContexts(cases: readonly DateCase[], dataDir: string): Pro
 		articles.push(...(await parseCorpusFile(path.basename(file), await readFile(path.join(repoRoot, file)))).articles);
 	}
 	for (const archive of [BBC_ARCHIVE, REUTERS_ARCHIVE]) {
-		const lines = gunzipSync(await readFile(path.join(dataDir, archive))).toString('utf8').split('\n');
-		lines.forEach((line, index) => {
-			// Every record opens with its id, so the other 21,000 lines are skipped unparsed.
-			const id = /^\{"id": ?"([^"]+)"/.exec(line)?.[1];
-			if (id === undefined || !wanted.has(id)) return;
-			const parsed = parseJsonlLine(archive, line, index + 1);
+		for (const { line, number } of (await readArchiveLines(path.join(dataDir, archive), wanted)).values()) {
+			const parsed = parseJsonlLine(archive, line, number);
 			if (parsed && 'paragraphs' in parsed) articles.push(parsed);
-		});
+		}
 	}
 	const contexts = new Map<string, DateContext>();
 	for (const article of articles) contexts.set(article.file.startsWith('news-archive') ? article.id : `corpus/${article.file}`, dateContextOf(article));

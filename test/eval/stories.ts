@@ -60,16 +60,23 @@ export interface ArchiveRecord {
 	text: string;
 }
 
+/** The lines of the given ids, with their line numbers, read from one gzipped archive in a single pass. */
+export async function readArchiveLines(file: string, ids: ReadonlySet<string>): Promise<Map<string, { line: string; number: number }>> {
+	const found = new Map<string, { line: string; number: number }>();
+	const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+	let number = 0;
+	for await (const line of lines) {
+		number++;
+		// The id is the first key of every line, so most lines are skipped without parsing.
+		const id = /^\{"id": ?"([^"]+)"/.exec(line)?.[1];
+		if (id !== undefined && ids.has(id)) found.set(id, { line, number });
+	}
+	return found;
+}
+
 /** The records of the given ids, read from one gzipped archive in a single pass. */
 async function readRecords(file: string, ids: ReadonlySet<string>): Promise<Map<string, ArchiveRecord>> {
-	const records = new Map<string, ArchiveRecord>();
-	const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
-	for await (const line of lines) {
-		// The id is the first key of every line, so most lines are skipped without parsing.
-		const id = /^\{"id": "([^"]+)"/.exec(line)?.[1];
-		if (id !== undefined && ids.has(id)) records.set(id, JSON.parse(line) as ArchiveRecord);
-	}
-	return records;
+	return new Map([...(await readArchiveLines(file, ids))].map(([id, { line }]) => [id, JSON.parse(line) as ArchiveRecord]));
 }
 
 /** Reads the articles of every story, each archive once. Null when an archive the stories need is missing. */

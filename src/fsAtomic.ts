@@ -37,7 +37,7 @@ export interface StagedFile {
 }
 
 /** Flushes a directory's entries (a rename or removal in it) to disk. Windows cannot open a directory: skipped there. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
 	let handle;
 	try {
 		handle = await open(directory, 'r');

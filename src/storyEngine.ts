@@ -8,7 +8,7 @@ export { parseAsOfDate } from './answer/asOf.js';
 /** The words of a quote's correction line, the same in every adapter. */
 export { correctionNote, describeCorrection } from './answer/corrections.js';
 import { checkClaim } from './answer/checkClaim.js';
-import { markAnswer, markClaimCheck, markHits, markTimeline, paragraphCorrections } from './answer/corrections.js';
+import { markAnswer, markCitation, markClaimCheck, markTimeline, paragraphCorrections } from './answer/corrections.js';
 import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
@@ -226,7 +226,7 @@ export class StoryEngine {
 	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
 		const found = searchParagraphs(library, query, limit, offset);
-		const result = { ...found, hits: markHits(found.hits, this.#corrections.lookup) };
+		const result = { ...found, hits: found.hits.map((hit) => markCitation(hit, this.#corrections.lookup)) };
 		return coverage ? { ...result, asOf: coverage } : result;
 	}
 
@@ -237,8 +237,7 @@ export class StoryEngine {
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {
-		const [hit] = markHits([quoteParagraph(this.#state, doc, paragraph)], this.#corrections.lookup);
-		return hit!;
+		return markCitation(quoteParagraph(this.#state, doc, paragraph), this.#corrections.lookup);
 	}
 
 	checkClaim(text: string): ClaimCheck {

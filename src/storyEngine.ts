@@ -305,7 +305,7 @@ export class StoryEngine {
 			const recorded = report?.corrections ?? [];
 			const found = recorded.find((correction) => correction.doc === doc && correction.paragraph === paragraph);
 			if (found) return { correction: found, corrections: recorded, upload: report };
-			const now = this.quote(doc, paragraph).text;
+			const now = quoteParagraph(this.#state, doc, paragraph).text;
 			const earlier = this.#corrections.latest(doc, paragraph);
 			const before = earlier && earlier.note === null && earlier.after === now ? earlier.before : now;
 			const correction: Correction = { doc, paragraph, note, by, at: new Date().toISOString(), before, after: now };

@@ -406,14 +406,15 @@ export class StoryEngine {
 			const leftovers = (await change?.commit()) ?? [];
 			this.#state = next;
 			const unsaved = await this.#recordCorrections(built.corrections);
+			const changedAny = built.added.length + built.changed.length + built.removed.length > 0;
 			// Unsaved corrections leave the record as it was, so the next start finds those changes again.
-			if (unsaved.length === 0 && built.added.length + built.changed.length + built.removed.length > 0) await this.#writeRecord(next);
+			if (unsaved.length === 0 && changedAny) await this.#writeRecord(next);
 			const report = { ...built, problems: [...built.problems, ...leftovers, ...unsaved] };
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
 			for (const problem of leftovers) this.#options.logger.warn(problem, 'A file the change replaced could not be removed');
 			this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
-			if (report.added.length + report.changed.length + report.removed.length > 0) void this.#persist(next);
+			if (changedAny) void this.#persist(next);
 			return report;
 		} catch (error) {
 			if (error instanceof UserFacingError) throw error;

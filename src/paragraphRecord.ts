@@ -101,6 +101,8 @@ export class ParagraphRecord {
 		}
 		const next: Record<string, FileEntry> = {};
 		const obsolete = new Set(Object.values(this.#files).map((entry) => entry.texts));
+		// A corpus file gone (or one new) changes the index even when no texts file is written.
+		let changed = byFile.size !== Object.keys(this.#files).length;
 		await mkdir(this.#dir, { recursive: true });
 		for (const [file, documents] of byFile) {
 			const hashes = Object.fromEntries(documents.map((article) => [article.id, article.contentHash]));
@@ -115,9 +117,10 @@ export class ParagraphRecord {
 			await writeFileAtomic(path.join(this.#dir, texts), await gzipped(JSON.stringify(content), { level: FAST }));
 			next[file] = { texts, documents: hashes };
 			obsolete.delete(texts);
+			changed = true;
 		}
 		// Nothing changed (most starts): the index on disk says it all already.
-		if (obsolete.size === 0 && Object.keys(next).every((file) => next[file] === this.#files[file]) && Object.keys(next).length === Object.keys(this.#files).length) return;
+		if (!changed) return;
 		await writeFileAtomic(path.join(this.#dir, INDEX_FILE_NAME), `${JSON.stringify({ version: VERSION, files: next })}\n`);
 		this.#files = next;
 		// The index no longer names them: one left behind costs disk space, never a wrong correction.

@@ -1,9 +1,9 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CorrectionLookup } from './answer/corrections.js';
 import type { Correction } from './answer/types.js';
-import { writeFileAtomic } from './fsAtomic.js';
+import { readJsonOrSetAside, writeFileAtomic } from './fsAtomic.js';
 import type { Logger } from './logger.js';
 
 export const CORRECTIONS_FILE_NAME = 'corrections.json';
@@ -52,21 +52,8 @@ export class CorrectionStore {
 	static async open(dataDir: string, logger: Logger): Promise<CorrectionStore> {
 		await mkdir(dataDir, { recursive: true });
 		const file = path.join(dataDir, CORRECTIONS_FILE_NAME);
-		let text: string;
-		try {
-			text = await readFile(file, 'utf8');
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new CorrectionStore(file, []);
-			throw error;
-		}
-		try {
-			return new CorrectionStore(file, fileSchema.parse(JSON.parse(text)).corrections);
-		} catch (error) {
-			const aside = `${file}.unreadable-${Date.now()}`;
-			await rename(file, aside);
-			logger.error({ file, movedTo: aside, reason: (error as Error).message }, 'The corrections file could not be read; it was set aside and a new one started');
-			return new CorrectionStore(file, []);
-		}
+		const read = await readJsonOrSetAside(file, fileSchema, logger, 'The corrections file could not be read; it was set aside and a new one started');
+		return new CorrectionStore(file, read?.corrections ?? []);
 	}
 
 	/** Oldest first. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
+import type { Logger } from './logger.js';
 
 /**
  * Writes that a crash cannot tear: the data goes to a temporary file beside its destination, is flushed to disk, and
@@ -37,7 +39,7 @@ export interface StagedFile {
 }
 
 /** Flushes a directory's entries (a rename or removal in it) to disk. Windows cannot open a directory: skipped there. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
 	let handle;
 	try {
 		handle = await open(directory, 'r');
@@ -98,6 +100,28 @@ export async function writeFileAtomic(destination: string, data: FileData): Prom
 		await staged.commit();
 	} finally {
 		await staged.discard();
+	}
+}
+
+/**
+ * Reads a JSON file this bot wrote. A missing file is `undefined`; one that does not match `schema` is renamed aside
+ * (`….unreadable-<time>`), logged with `message`, and `undefined` too: the caller starts afresh, never overwriting it.
+ */
+export async function readJsonOrSetAside<T>(file: string, schema: z.ZodType<T>, logger: Logger, message: string): Promise<T | undefined> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+	try {
+		return schema.parse(JSON.parse(text));
+	} catch (error) {
+		const aside = `${file}.unreadable-${Date.now()}`;
+		await rename(file, aside);
+		logger.error({ file, movedTo: aside, reason: (error as Error).message }, message);
+		return undefined;
 	}
 }
 

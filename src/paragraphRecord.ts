@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from './corpus/types.js';
-import { removeFileDurably, writeFileAtomic } from './fsAtomic.js';
+import { readJsonOrSetAside, removeFileDurably, writeFileAtomic } from './fsAtomic.js';
 import type { Logger } from './logger.js';
 
 export const PARAGRAPH_RECORD_DIR = 'paragraph-record';
@@ -53,22 +53,8 @@ export class ParagraphRecord {
 	/** Reads the index; a missing one is an empty record, an unreadable one is set aside (logged) and started afresh. */
 	static async open(dataDir: string, logger: Logger): Promise<ParagraphRecord> {
 		const dir = path.join(dataDir, PARAGRAPH_RECORD_DIR);
-		const file = path.join(dir, INDEX_FILE_NAME);
-		let text: string;
-		try {
-			text = await readFile(file, 'utf8');
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ParagraphRecord(dir, logger, {});
-			throw error;
-		}
-		try {
-			return new ParagraphRecord(dir, logger, indexSchema.parse(JSON.parse(text)).files);
-		} catch (error) {
-			const aside = `${file}.unreadable-${Date.now()}`;
-			await rename(file, aside);
-			logger.error({ file, movedTo: aside, reason: (error as Error).message }, 'The paragraph record could not be read; it was set aside, and edits made while the bot was down go unrecorded this once');
-			return new ParagraphRecord(dir, logger, {});
-		}
+		const read = await readJsonOrSetAside(path.join(dir, INDEX_FILE_NAME), indexSchema, logger, 'The paragraph record could not be read; it was set aside, and edits made while the bot was down go unrecorded this once');
+		return new ParagraphRecord(dir, logger, read?.files ?? {});
 	}
 
 	/**
@@ -115,6 +101,8 @@ export class ParagraphRecord {
 		}
 		const next: Record<string, FileEntry> = {};
 		const obsolete = new Set(Object.values(this.#files).map((entry) => entry.texts));
+		// A corpus file gone (or one new) changes the index even when no texts file is written.
+		let changed = byFile.size !== Object.keys(this.#files).length;
 		await mkdir(this.#dir, { recursive: true });
 		for (const [file, documents] of byFile) {
 			const hashes = Object.fromEntries(documents.map((article) => [article.id, article.contentHash]));
@@ -129,9 +117,10 @@ export class ParagraphRecord {
 			await writeFileAtomic(path.join(this.#dir, texts), await gzipped(JSON.stringify(content), { level: FAST }));
 			next[file] = { texts, documents: hashes };
 			obsolete.delete(texts);
+			changed = true;
 		}
 		// Nothing changed (most starts): the index on disk says it all already.
-		if (obsolete.size === 0 && Object.keys(next).every((file) => next[file] === this.#files[file]) && Object.keys(next).length === Object.keys(this.#files).length) return;
+		if (!changed) return;
 		await writeFileAtomic(path.join(this.#dir, INDEX_FILE_NAME), `${JSON.stringify({ version: VERSION, files: next })}\n`);
 		this.#files = next;
 		// The index no longer names them: one left behind costs disk space, never a wrong correction.

@@ -8,7 +8,7 @@ export { parseAsOfDate } from './answer/asOf.js';
 /** The words of a quote's correction line, the same in every adapter. */
 export { correctionNote, describeCorrection } from './answer/corrections.js';
 import { checkClaim } from './answer/checkClaim.js';
-import { markAnswer, markClaimCheck, markHits, markTimeline, paragraphCorrections } from './answer/corrections.js';
+import { markAnswer, markCitation, markClaimCheck, markTimeline, paragraphCorrections } from './answer/corrections.js';
 import { answerFollowUp } from './answer/followUp.js';
 import { type Library, openLibrary } from './answer/library.js';
 import { loadLexicalData } from './answer/questionTerms.js';
@@ -226,7 +226,7 @@ export class StoryEngine {
 	search(query: string, { limit = 10, offset = 0, asOf }: { limit?: number; offset?: number } & AsOf = {}): { hits: ParagraphHit[]; total: number; asOf?: AsOfCoverage } {
 		const { library, coverage } = viewAsOf(this.#state, asOf);
 		const found = searchParagraphs(library, query, limit, offset);
-		const result = { ...found, hits: markHits(found.hits, this.#corrections.lookup) };
+		const result = { ...found, hits: found.hits.map((hit) => markCitation(hit, this.#corrections.lookup)) };
 		return coverage ? { ...result, asOf: coverage } : result;
 	}
 
@@ -237,8 +237,7 @@ export class StoryEngine {
 	}
 
 	quote(doc: string, paragraph: number): ParagraphHit {
-		const [hit] = markHits([quoteParagraph(this.#state, doc, paragraph)], this.#corrections.lookup);
-		return hit!;
+		return markCitation(quoteParagraph(this.#state, doc, paragraph), this.#corrections.lookup);
 	}
 
 	checkClaim(text: string): ClaimCheck {
@@ -306,7 +305,7 @@ export class StoryEngine {
 			const recorded = report?.corrections ?? [];
 			const found = recorded.find((correction) => correction.doc === doc && correction.paragraph === paragraph);
 			if (found) return { correction: found, corrections: recorded, upload: report };
-			const now = this.quote(doc, paragraph).text;
+			const now = quoteParagraph(this.#state, doc, paragraph).text;
 			const earlier = this.#corrections.latest(doc, paragraph);
 			const before = earlier && earlier.note === null && earlier.after === now ? earlier.before : now;
 			const correction: Correction = { doc, paragraph, note, by, at: new Date().toISOString(), before, after: now };
@@ -407,14 +406,15 @@ export class StoryEngine {
 			const leftovers = (await change?.commit()) ?? [];
 			this.#state = next;
 			const unsaved = await this.#recordCorrections(built.corrections);
+			const changedAny = built.added.length + built.changed.length + built.removed.length > 0;
 			// Unsaved corrections leave the record as it was, so the next start finds those changes again.
-			if (unsaved.length === 0 && built.added.length + built.changed.length + built.removed.length > 0) await this.#writeRecord(next);
+			if (unsaved.length === 0 && changedAny) await this.#writeRecord(next);
 			const report = { ...built, problems: [...built.problems, ...leftovers, ...unsaved] };
 			this.#lastRefresh = report;
 			for (const problem of load.problems) this.#options.logger.warn(problem, 'Corpus file not loaded; its previous version keeps serving');
 			for (const problem of leftovers) this.#options.logger.warn(problem, 'A file the change replaced could not be removed');
 			this.#options.logger.info({ ...report, problems: report.problems.length, ms: Math.round(report.durationMs) }, 'Corpus refreshed');
-			if (report.added.length + report.changed.length + report.removed.length > 0) void this.#persist(next);
+			if (changedAny) void this.#persist(next);
 			return report;
 		} catch (error) {
 			if (error instanceof UserFacingError) throw error;

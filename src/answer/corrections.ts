@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import type { Answer, Citation, ClaimCheck, Correction, CorrectionMark, ParagraphHit, Timeline } from './types.js';
+import type { Answer, Citation, ClaimCheck, Correction, CorrectionMark, Timeline } from './types.js';
 
 /** The correction a quote of a paragraph shows, if the paragraph has one. */
 export type CorrectionLookup = (doc: string, paragraph: number) => CorrectionMark | undefined;
@@ -23,7 +23,8 @@ export function paragraphCorrections(
 	return corrections;
 }
 
-function markCitation<T extends { citation: Citation }>(item: T, lookup: CorrectionLookup): T {
+/** The quote, carrying its paragraph's correction if it has one. */
+export function markCitation<T extends { citation: Citation }>(item: T, lookup: CorrectionLookup): T {
 	const mark = lookup(item.citation.doc, item.citation.paragraph);
 	return mark ? { ...item, citation: { ...item.citation, corrected: mark } } : item;
 }
@@ -37,10 +38,6 @@ export function markAnswer(answer: Answer, lookup: CorrectionLookup): Answer {
 		related: answer.related.map(mark),
 		conflicts: answer.conflicts.map((conflict) => ({ ...conflict, claims: conflict.claims.map(mark) })),
 	};
-}
-
-export function markHits(hits: readonly ParagraphHit[], lookup: CorrectionLookup): ParagraphHit[] {
-	return hits.map((hit) => markCitation(hit, lookup));
 }
 
 export function markClaimCheck(check: ClaimCheck, lookup: CorrectionLookup): ClaimCheck {

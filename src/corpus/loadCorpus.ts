@@ -187,8 +187,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
  * link (`passwd.txt` → /etc/passwd) would let any reporter read what it points to through `/quote`, so nothing
  * that leads out of the directory is followed, and a link swapped in after the check fails to open (O_NOFOLLOW).
  * Null for an entry that is silently skipped: a plain sub-directory, or a file removed since the listing.
+ * `fullPath` is the file itself, or the temporary file holding its pending contents, for the article file `name`.
  */
-/** Opens `fullPath` (the file itself, or the temporary file holding its pending contents) for the article file `name`. */
 async function openArticleFile(realDirectory: string, fullPath: string, name: string): Promise<{ handle: FileHandle; info: Stats } | { reason: string; cause?: string } | null> {
 	const entry = await lstat(fullPath).catch(() => null);
 	if (entry === null) return null;

@@ -68,10 +68,14 @@ function citationParts(citation: Citation, escape: (text: string) => string): st
 /** A note is a moderator's words: one line, bounded, and escaped wherever Markdown renders. */
 const MAX_CORRECTION_NOTE_LENGTH = 300;
 
+export function shortNote(note: string): string {
+	return trimText(singleLine(note), MAX_CORRECTION_NOTE_LENGTH);
+}
+
 /** "Corrected 2025-12-08: …" on its own line under a citation of a corrected paragraph; nothing for any other. */
 function correctionLine({ corrected }: Citation, escape: (text: string) => string): string {
 	if (!corrected) return '';
-	return `\n${describeCorrection({ ...corrected, note: corrected.note && escape(trimText(singleLine(corrected.note), MAX_CORRECTION_NOTE_LENGTH)) })}`;
+	return `\n${describeCorrection({ ...corrected, note: corrected.note && escape(shortNote(corrected.note)) })}`;
 }
 
 /**
@@ -90,7 +94,7 @@ function plainCitation(citation: Citation): string {
 	return `${citationParts(citation, asIs)}${correctionLine(citation, asIs)}`;
 }
 
-function blockQuote(text: string): string {
+export function blockQuote(text: string): string {
 	return text
 		.split('\n')
 		.map((line) => `> ${escapeMarkdown(line)}`)

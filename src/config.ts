@@ -65,7 +65,8 @@ const apiBase = z
 		}
 	}, 'must be an http(s) URL ending in /api, without a version or trailing slash (e.g. https://discord.com/api)');
 
-const seconds = (max: number) => z.coerce.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(0, 'must not be negative').max(max, `must be at most ${max} seconds`);
+const wholeCount = (unit: 'seconds' | 'days', max: number) =>
+	z.coerce.number({ error: `must be a number of ${unit}` }).int(`must be whole ${unit}`).min(0, 'must not be negative').max(max, `must be at most ${max} ${unit}`);
 
 /** Discord forgets an interaction token after 15 minutes: waiting longer than that for one helps nobody. */
 const MAX_DRAIN_TIMEOUT_SECONDS = 900;
@@ -86,9 +87,9 @@ const botSchema = sharedSchema.extend({
 			.refine((ids) => ids.every((id) => SNOWFLAKE.test(id)), 'must be a comma-separated list of role ids (17 to 20 digits each)'),
 	),
 	DISCORD_API_BASE: optional(apiBase),
-	COOLDOWN: optional(seconds(3_600)),
-	DRAIN_TIMEOUT: optional(seconds(MAX_DRAIN_TIMEOUT_SECONDS)),
-	CORRECTION_NOTICE_DAYS: optional(z.coerce.number({ error: 'must be a number of days' }).int('must be whole days').min(0, 'must not be negative').max(366, 'must be at most 366 days')),
+	COOLDOWN: optional(wholeCount('seconds', 3_600)),
+	DRAIN_TIMEOUT: optional(wholeCount('seconds', MAX_DRAIN_TIMEOUT_SECONDS)),
+	CORRECTION_NOTICE_DAYS: optional(wholeCount('days', 366)),
 });
 
 export interface BotConfig extends SharedConfig {

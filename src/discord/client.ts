@@ -19,8 +19,6 @@ export interface Bot {
 	 * those in flight and the engine's queued refreshes, then closes the gateway.
 	 */
 	drain(timeoutMs: number): Promise<DrainReport>;
-	/** Closes the gateway connection cleanly, at once; safe to call twice. */
-	stop(): Promise<void>;
 }
 
 export interface StartBotOptions {
@@ -98,10 +96,6 @@ export async function startBot({ token, apiBase, context }: StartBotOptions): Pr
 			stopNotices();
 			await client.destroy();
 			return report;
-		},
-		stop: () => {
-			stopNotices();
-			return client.destroy();
 		},
 	};
 }

@@ -29,8 +29,8 @@ export function publicMessageOf({ message }: MessageComponentInteraction): Publi
 export async function recordQuotes(context: BotContext, message: PublicMessage | null, citations: readonly Citation[]): Promise<void> {
 	if (!message || citations.length === 0) return;
 	try {
-		const quoted = new Map(citations.map(({ doc, paragraph }) => [`${doc}\u0000${paragraph}`, { doc, paragraph }]));
-		await context.ledger.record({ ...message, at: new Date().toISOString(), quoted: [...quoted.values()] });
+		// The ledger keeps one entry per paragraph and channel, so a paragraph cited twice is recorded once there.
+		await context.ledger.record({ ...message, at: new Date().toISOString(), quoted: citations.map(({ doc, paragraph }) => ({ doc, paragraph })) });
 	} catch (error) {
 		context.logger.error({ err: error, channelId: message.channelId }, 'Could not record which paragraphs a reply quoted');
 	}

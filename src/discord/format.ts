@@ -1,6 +1,7 @@
 import { ButtonStyle, time, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AsOfCoverage, Citation, ClaimCheck, Conflict, ContinuedFrom, Highlight, ParagraphHit, Quote } from '../answer/types.js';
 import { type CorpusStatus, describeCorrection, type DocumentSummary, type RefreshReport, type UploadReport } from '../storyEngine.js';
+import { MAX_CORRECTION_NOTE_LENGTH } from './commands/definitions.js';
 import { type ButtonKind, ButtonKinds, encodeCustomId, ModalKinds } from './customId.js';
 import type { FeedbackCounts } from './feedbackLog.js';
 import {
@@ -65,13 +66,15 @@ function citationParts(citation: Citation, escape: (text: string) => string): st
 	return `— ${[escape(singleLine(citation.publisher)), citation.date ?? 'undated', `"${title}"`, `¶${citation.paragraph}`].join(', ')}`;
 }
 
-/** A note is a moderator's words: one line, bounded, and escaped wherever Markdown renders. */
-const MAX_CORRECTION_NOTE_LENGTH = 300;
+/** A note is a moderator's words: one line, bounded (as /corpus correct bounds it), and escaped wherever Markdown renders. */
+export function shortNote(note: string): string {
+	return trimText(singleLine(note), MAX_CORRECTION_NOTE_LENGTH);
+}
 
 /** "Corrected 2025-12-08: …" on its own line under a citation of a corrected paragraph; nothing for any other. */
 function correctionLine({ corrected }: Citation, escape: (text: string) => string): string {
 	if (!corrected) return '';
-	return `\n${describeCorrection({ ...corrected, note: corrected.note && escape(trimText(singleLine(corrected.note), MAX_CORRECTION_NOTE_LENGTH)) })}`;
+	return `\n${describeCorrection({ ...corrected, note: corrected.note && escape(shortNote(corrected.note)) })}`;
 }
 
 /**
@@ -90,7 +93,7 @@ function plainCitation(citation: Citation): string {
 	return `${citationParts(citation, asIs)}${correctionLine(citation, asIs)}`;
 }
 
-function blockQuote(text: string): string {
+export function blockQuote(text: string): string {
 	return text
 		.split('\n')
 		.map((line) => `> ${escapeMarkdown(line)}`)

@@ -2,15 +2,13 @@ import { time, type APIEmbedField } from 'discord.js';
 import type { Correction } from '../answer/types.js';
 import { correctionNote, type CorrectionResult, describeCorrection } from '../storyEngine.js';
 import { ButtonKinds, encodeCustomId } from './customId.js';
-import { Colors, formatUploadReport } from './format.js';
+import { blockQuote, Colors, formatUploadReport, shortNote } from './format.js';
 import type { NoticeFailure } from './correctionNotices.js';
-import { buttonRow, type ButtonRow, MAX_CONTENT_LENGTH, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, type Reply } from './reply.js';
-import { escapeMarkdown, joinWithin, renderWithin, singleLine, trimText } from './text.js';
-
-const MAX_LISTED_NOTE_LENGTH = 300;
+import { buttonRow, type ButtonRow, MAX_CONTENT_LENGTH, MAX_EMBED_DESCRIPTION_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH, MAX_EMBED_TITLE_LENGTH, type Reply } from './reply.js';
+import { escapeMarkdown, joinWithin, renderWithin, trimText } from './text.js';
 
 function noteOf(correction: Correction): string {
-	return correction.note === null ? '*no note: found when the file changed*' : escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH));
+	return correction.note === null ? '*no note: found when the file changed*' : escapeMarkdown(shortNote(correction.note));
 }
 
 /** "**ap-… ¶12** · <time> · by desk#1" over its note: one entry of the list. */
@@ -44,7 +42,7 @@ export function formatCorrectionResult({ correction: recorded, corrections, uplo
 	const others = corrections.length - 1;
 	const heading = `Correction recorded: ${recorded.doc} ¶${recorded.paragraph}`;
 	const embed = {
-		title: trimText(heading, 256),
+		title: trimText(heading, MAX_EMBED_TITLE_LENGTH),
 		description: [noteOf(recorded), ...(others > 0 ? [`The file changed ${others} other ${others === 1 ? 'paragraph' : 'paragraphs'} too, recorded without a note.`] : [])].join('\n\n'),
 		color: Colors.Moderation,
 		fields: recorded.before === recorded.after ? [textField('Text', recorded.after)] : [textField('Before', recorded.before), textField('After', recorded.after)],
@@ -58,9 +56,9 @@ export function formatCorrectionResult({ correction: recorded, corrections, uplo
  * paragraph as it reads now, within one message.
  */
 export function formatCorrectionNotice(correction: Correction, source: string, quotedOn: string): string {
-	const note = correctionNote(correction.note && escapeMarkdown(trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH)));
+	const note = correctionNote(correction.note && escapeMarkdown(shortNote(correction.note)));
 	const heading = `Correction: ${escapeMarkdown(source)}, quoted here on ${quotedOn}, was corrected on ${correction.at.slice(0, 10)}: ${note}`;
-	const text = correction.after === correction.before ? '' : `\nIt now reads:\n${renderWithin(correction.after, MAX_CONTENT_LENGTH - heading.length - 20, (kept) => kept.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n'))}`;
+	const text = correction.after === correction.before ? '' : `\nIt now reads:\n${renderWithin(correction.after, MAX_CONTENT_LENGTH - heading.length - 20, blockQuote)}`;
 	return `${heading}${text}`;
 }
 
@@ -85,12 +83,12 @@ export function formatEarlierText(correction: Correction): Reply {
 		ephemeral: true,
 		embeds: [
 			{
-				title: trimText(`${correction.doc} ¶${correction.paragraph} before its correction`, 256),
+				title: trimText(`${correction.doc} ¶${correction.paragraph} before its correction`, MAX_EMBED_TITLE_LENGTH),
 				description: unchanged
 					? 'The correction left the text as it was; its note:\n\n' + noteOf(correction)
-					: renderWithin(correction.before, MAX_EMBED_DESCRIPTION_LENGTH, (kept) => kept.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n')),
+					: renderWithin(correction.before, MAX_EMBED_DESCRIPTION_LENGTH, blockQuote),
 				color: Colors.Moderation,
-				footer: { text: describeCorrection({ on: correction.at.slice(0, 10), note: correction.note && trimText(singleLine(correction.note), MAX_LISTED_NOTE_LENGTH) }) },
+				footer: { text: describeCorrection({ on: correction.at.slice(0, 10), note: correction.note && shortNote(correction.note) }) },
 			},
 		],
 	};

@@ -104,7 +104,7 @@ export async function benchQuestions(): Promise<{ story: string[]; news: string[
 
 /** Story questions and BBC headlines in the served mix, each; then repeated to `SERVED_MIX_LENGTH`. */
 const SERVED_MIX_EACH = 50;
-export const SERVED_MIX_LENGTH = 1_000;
+const SERVED_MIX_LENGTH = 1_000;
 
 /**
  * The mix issue 11 measured the batch CLI with: 50 story questions and 50 BBC headlines asked as questions (spread

@@ -62,16 +62,12 @@ async function askBatch(engine: StoryEngine, io: CliIo, json: boolean | undefine
 	return failures === 0 ? 0 : 1;
 }
 
-function wholeNumber(value: string): number | null {
-	return /^\d+$/.test(value.trim()) ? Number(value) : null;
-}
-
 /** A flag's value as a whole number from 1 (to `max`), or its default when not given. */
-function countFlag(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function countFlag(flag: string, value: string | undefined, fallback: number, max?: number): number {
 	if (value === undefined) return fallback;
-	const number = wholeNumber(value);
-	if (number === null || number < 1 || number > max) {
-		throw new UserFacingError(ErrorCodes.InvalidArgument, `--${flag} takes a whole number from 1${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, not ${JSON.stringify(value)}.`);
+	const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+	if (!(number >= 1 && number <= (max ?? Number.MAX_SAFE_INTEGER))) {
+		throw new UserFacingError(ErrorCodes.InvalidArgument, `--${flag} takes a whole number from 1${max === undefined ? '' : ` to ${max}`}, not ${JSON.stringify(value)}.`);
 	}
 	return number;
 }

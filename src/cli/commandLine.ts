@@ -73,7 +73,7 @@ type FlagValues<Name extends CommandName> = { [Key in keyof (typeof COMMANDS)[Na
 
 export type CommandLine = { [Name in CommandName]: { command: Name; flags: FlagValues<Name>; positionals: string[] } }[CommandName];
 
-export type ParsedArguments = { help: string } | CommandLine;
+type ParsedArguments = { help: string } | CommandLine;
 
 function isCommand(name: string | undefined): name is CommandName {
 	return name !== undefined && Object.hasOwn(COMMANDS, name);
@@ -88,7 +88,7 @@ function flagLabel(name: string, flag: Flag): string {
 	return `${flag.short ? `-${flag.short}, ` : ''}--${name}${flag.value ? ` ${flag.value}` : ''}`;
 }
 
-export function commandHelp(name: CommandName): string {
+function commandHelp(name: CommandName): string {
 	const { usage, summary, flags } = COMMANDS[name] as Command;
 	const labels = Object.entries(flags).map(([flag, spec]) => [flagLabel(flag, spec), spec.description] as const);
 	const width = Math.max(...labels.map(([label]) => label.length));

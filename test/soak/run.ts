@@ -9,15 +9,17 @@
  */
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, promisify } from 'node:util';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { WebSocket } from 'ws';
+import { benchQuestions, percentile } from '../../bench/measure.js';
 import { DiscordStandIn } from '../discord/support/discordStandIn.js';
 import { APP_ID, FAKE_TOKEN, newReporter, slashCommand, string, type Interaction } from '../discord/support/fixtures.js';
-import { ROOT, spawnScript } from '../discord/support/spawnScript.js';
+import { spawnScript } from '../discord/support/spawnScript.js';
 import { STORY_CORPUS } from '../discord/support/testBot.js';
 
 const MAX_RSS_GROWTH = 1.5;
@@ -30,13 +32,6 @@ const SETTLE_MS = 2_000;
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, 'in-flight': { type: 'string', default: '16' } } });
 const count = Number(values.count);
 const inFlight = Number(values['in-flight']);
-
-/** Story questions of every kind (facts, disagreements, misspellings, out of corpus) and news headlines it cannot answer. */
-async function questions(): Promise<string[]> {
-	const story = JSON.parse(await readFile(path.join(ROOT, 'test/eval/questions.json'), 'utf8')) as { question: string }[];
-	const news = JSON.parse(await readFile(path.join(ROOT, 'bench/newsQuestions.json'), 'utf8')) as string[];
-	return [...story.map((entry) => entry.question), ...news];
-}
 
 /** In bytes, from the outside: what the operating system sees. */
 async function rss(pid: number): Promise<number> {
@@ -78,19 +73,14 @@ async function connectInspector(stderr: () => string): Promise<{ collectedMemory
 	};
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: readonly number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
 interface Pending {
 	sentAt: number;
 	done: () => void;
 }
 
 async function soak(): Promise<boolean> {
-	const asked = await questions();
+	// Story questions of every kind (facts, disagreements, misspellings, out of corpus) and news headlines it cannot answer.
+	const { all: asked } = await benchQuestions();
 	const standIn = await DiscordStandIn.start();
 	const workDir = await mkdtemp(path.join(tmpdir(), 'story-bot-soak-'));
 	const bot = spawnScript('src/index.ts', {
@@ -170,12 +160,11 @@ async function soak(): Promise<boolean> {
 		// Both readings after a full collection: what the bot holds, which is what grows in a leak. The raw figures,
 		// printed beside them, also count the garbage V8 lets pile up between major collections (about 2× here).
 		const growth = collectedAfter.rss / collectedBefore.rss;
-		const sorted = latencies.sort((a, b) => a - b);
 		const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 		console.log(
 			[
 				`Soak: ${count.toLocaleString('en')} /ask interactions from as many distinct users, ${inFlight} in flight, story corpus (${asked.length} questions in turn)`,
-				`  took ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} a second); acknowledgement p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+				`  took ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} a second); acknowledgement p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
 				`  acknowledged ${acknowledged.toLocaleString('en')}, missing ${missing}, error replies ${errorReplies}, error log lines ${errorLogs.length}`,
 				`  bot RSS after a full collection: ready ${mb(collectedBefore.rss)}, after ${mb(collectedAfter.rss)}: after ÷ ready ${growth.toFixed(2)} (limit ${MAX_RSS_GROWTH})`,
 				`  heap used after a full collection: ready ${mb(collectedBefore.heapUsed)}, after ${mb(collectedAfter.heapUsed)}`,

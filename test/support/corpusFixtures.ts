@@ -1,30 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { Logger } from '../../src/logger.js';
 import { clearFaults } from './faults.js';
 import { makeTempDir, type TempDir } from './tempDir.js';
 
+export { recordingLogger } from './recordingLogger.js';
+
 export const article = (title: string, body: string, extra = '') => `---\ntitle: ${title}\npublisher: Test Wire\ndate: 2025-11-01\n${extra}---\n\n${body}\n`;
-
-export interface LogLine {
-	level: 'debug' | 'info' | 'warn' | 'error';
-	message: string;
-	details: Record<string, unknown>;
-}
-
-export function recordingLogger(): Logger & { lines: LogLine[]; messages(level: LogLine['level']): string[] } {
-	const lines: LogLine[] = [];
-	const record = (level: LogLine['level']) => (details: object, message: string) => void lines.push({ level, message, details: details as Record<string, unknown> });
-	return {
-		lines,
-		messages: (level) => lines.filter((line) => line.level === level).map((line) => line.message),
-		debug: record('debug'),
-		info: record('info'),
-		warn: record('warn'),
-		error: record('error'),
-	};
-}
 
 /** Every file in a directory, dot-files (temporary files) included, with its contents: what "the files on disk" means. */
 export async function filesIn(directory: string): Promise<Record<string, string>> {

@@ -11,7 +11,6 @@ import { APP_ID, FAKE_TOKEN, MODERATOR_ROLE_ID, type Interaction } from './fixtu
 
 export const STORY_CORPUS = path.resolve(import.meta.dirname, '../../../corpus');
 
-
 export interface TestBotOptions {
 	/** Copy the story corpus to a temporary directory, for tests that add or remove documents. */
 	copyCorpus?: boolean;

@@ -1,7 +1,7 @@
 import { analyzeTerms } from '../search/analyzer.js';
 import { findConflicts } from './conflicts.js';
 import { type Evidence, gatherEvidence, matchedShare, type ScoredSentence } from './evidence.js';
-import { citationFor, type Library } from './library.js';
+import { citationFor, type Library, storyDocumentsOf } from './library.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import { model } from './ranking/model.js';
 import type { Answer, AnswerOutcome, Quote } from './types.js';
@@ -63,8 +63,8 @@ const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, '
  * does not cover, but never outvote it with a paragraph that happens to share more of a vague question's words.
  */
 function evidenceFor(library: Library, question: AnalyzedQuestion): { evidence: Evidence; outcome: AnswerOutcome } {
-	const { corroborated, articles } = library;
-	const story = corroborated.size > 0 && corroborated.size < articles.size ? gatherEvidence(library, question, corroborated) : null;
+	const storyDocuments = storyDocumentsOf(library);
+	const story = storyDocuments && gatherEvidence(library, question, storyDocuments);
 	const storyOutcome = story && outcomeOf(story);
 	if (story && storyOutcome === 'answered') return { evidence: story, outcome: storyOutcome };
 	const everything = gatherEvidence(library, question);

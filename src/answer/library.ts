@@ -24,6 +24,11 @@ export function openLibrary(articles: ReadonlyMap<string, Article>, index: Searc
 	return { articles, index, corroborated: findCorroborated(articles, index), aliases: indexAliases(learnAcronyms(articles.values())) };
 }
 
+/** The story's documents when corroboration sets them apart from an archive around them; null when it does not. */
+export function storyDocumentsOf({ corroborated, articles }: Library): ReadonlySet<string> | null {
+	return corroborated.size > 0 && corroborated.size < articles.size ? corroborated : null;
+}
+
 export interface LocatedParagraph {
 	article: Article;
 	paragraph: Paragraph;

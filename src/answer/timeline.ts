@@ -2,7 +2,7 @@ import { ErrorCodes, UserFacingError } from '../errors.js';
 import { analyzeTerms } from '../search/analyzer.js';
 import { findDateConflicts } from './conflicts.js';
 import { dateContextOf, findEventDates, sentenceDate } from './eventDates.js';
-import { citationFor, type Library, locateParagraph } from './library.js';
+import { citationFor, type Library, locateParagraph, storyDocumentsOf } from './library.js';
 import { validateQuestion } from './question.js';
 import { splitSentences } from './sentences.js';
 import type { Claim, Conflict, DatedSentence, Timeline, TimelineEntry } from './types.js';
@@ -19,14 +19,6 @@ interface Placed {
 	order: number;
 }
 
-/**
- * The story, not an archive around it: the documents another publisher corroborates, when there are others; else
- * the library's own documents (undefined: all indexed), the same set each time so the index's lookup of it is reused.
- */
-function storyDocuments(library: Library): ReadonlySet<string> | undefined {
-	const { corroborated, articles } = library;
-	return corroborated.size > 0 && corroborated.size < articles.size ? corroborated : library.within;
-}
 
 /**
  * For each paragraph to read, which sentences count: all of them, or with `about` those holding most of the terms the
@@ -109,7 +101,9 @@ export function buildTimeline(library: Library, about: string | null = null): Om
 	const subject = about === null ? null : validateQuestion(about, 'subject');
 	const terms = subject === null ? null : analyzeTerms(subject);
 	if (terms?.length === 0) throw new UserFacingError(ErrorCodes.QuestionEmpty, 'The subject has no words specific enough to look for; name who or what the timeline is about.');
-	const story = storyDocuments(library);
+	// The story, not an archive around it; else the library's own documents (undefined: all indexed), the same set
+	// each time so the index's lookup of it is reused.
+	const story = storyDocumentsOf(library) ?? library.within;
 	const select = (documents: ReadonlySet<string> | undefined) => (terms ? selectAbout(library, terms, documents) : selectAll(library, documents));
 	let placed = placeSentences(library, select(story));
 	if (placed.length === 0 && story !== library.within) placed = placeSentences(library, select(library.within));

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, open, readFile, rename, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { syncDirectory } from '../fsAtomic.js';
 import { type Logger, silentLogger } from '../logger.js';
 
 const entrySchema = z.discriminatedUnion('kind', [
@@ -185,16 +186,6 @@ async function renameIfPresent(from: string, to: string): Promise<void> {
 		await rename(from, to);
 	} catch (error) {
 		if (!isMissing(error)) throw error;
-	}
-}
-
-/** Makes the renames themselves durable, not only the files' contents. */
-async function syncDirectory(directory: string): Promise<void> {
-	const handle = await open(directory, 'r');
-	try {
-		await handle.sync();
-	} finally {
-		await handle.close();
 	}
 }
 

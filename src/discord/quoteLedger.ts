@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fsAtomic.js';
+import { readJsonOrSetAside, writeFileAtomic } from '../fsAtomic.js';
 import type { Logger } from '../logger.js';
 
 export const LEDGER_FILE_NAME = 'quote-ledger.json';
@@ -51,21 +51,8 @@ export class QuoteLedger {
 	}
 
 	#load(): Promise<LatestQuotes> {
-		this.#latest ??= readFile(this.file, 'utf8').then(
-			async (text) => {
-				try {
-					return fold(new Map(), fileSchema.parse(JSON.parse(text)).entries);
-				} catch (error) {
-					const aside = `${this.file}.unreadable-${this.#options.now()}`;
-					await rename(this.file, aside);
-					this.#options.logger.error({ file: this.file, movedTo: aside, reason: (error as Error).message }, 'The quote ledger could not be read; it was set aside and a new one started');
-					return new Map();
-				}
-			},
-			(error: NodeJS.ErrnoException) => {
-				if (error.code === 'ENOENT') return new Map();
-				throw error;
-			},
+		this.#latest ??= readJsonOrSetAside(this.file, fileSchema, this.#options.logger, 'The quote ledger could not be read; it was set aside and a new one started').then(
+			(saved) => fold(new Map(), saved?.entries ?? []),
 		);
 		return this.#latest;
 	}

@@ -212,7 +212,7 @@ function leaveOneStoryOut(examples: readonly Example[], records: readonly Questi
  * read in-sample on the stories it fitted (reading them out of fold too would take a fit per pair of stories).
  */
 function crossValidate(examples: readonly Example[], records: readonly QuestionRecord[]): void {
-	const counts = { answerable: 0, right: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
+	const counts = { answerable: 0, right: 0, rankedFirst: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
 	for (const fitted of leaveOneStoryOut(examples, records)) {
 		for (const top of fitted.tops) {
 			const refused = top.confidence < fitted.thresholds.closest;
@@ -221,6 +221,7 @@ function crossValidate(examples: readonly Example[], records: readonly QuestionR
 			if (answered && top.right) counts.answeredRight++;
 			if (top.answerable) {
 				counts.answerable++;
+				if (top.right) counts.rankedFirst++;
 				if (refused) counts.refused++;
 				else if (top.right) counts.right++;
 			} else {
@@ -229,7 +230,7 @@ function crossValidate(examples: readonly Example[], records: readonly QuestionR
 			}
 		}
 	}
-	console.log(`leave-one-story-out over the archive tuning stories: top-1 ${pct(counts.right, counts.answerable)}, answerable refused ${pct(counts.refused, counts.answerable)}`);
+	console.log(`leave-one-story-out over the archive tuning stories: top-1 ${pct(counts.right, counts.answerable)} (ranked first, whatever the outcome: ${pct(counts.rankedFirst, counts.answerable)}), answerable refused ${pct(counts.refused, counts.answerable)}`);
 	console.log(`unanswerable refused ${pct(counts.refusedUnanswerable, counts.unanswerable)}, answered precision ${pct(counts.answeredRight, counts.answered)}`);
 }
 

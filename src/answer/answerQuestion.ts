@@ -4,7 +4,7 @@ import { type Evidence, gatherEvidence, matchedShare, type ScoredSentence } from
 import { citationFor, type Library, storyDocumentsOf } from './library.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import { model } from './ranking/model.js';
-import type { Answer, AnswerOutcome, Quote } from './types.js';
+import type { Answer, AnswerOutcome, ExpectedAnswerType, Quote } from './types.js';
 
 const MAX_QUOTES = 6;
 const MAX_QUOTES_PER_PARAGRAPH = 2;
@@ -83,6 +83,9 @@ function matchesSomething(candidate: ScoredSentence): boolean {
 	return matchedShare(candidate.features) > 0;
 }
 
+/** The kinds of answer whose values two sources can give differently. */
+const VALUE_TYPES: ReadonlySet<ExpectedAnswerType> = new Set(['time', 'duration', 'quantity', 'money']);
+
 export function answerQuestion(library: Library, question: string): Answer {
 	return answerAnalyzed(library, analyzeQuestion(question));
 }
@@ -112,7 +115,7 @@ export function answerAnalyzed(library: Library, analyzed: AnalyzedQuestion): An
 	// any of its quotes is about (the date asked for is often in a quote below the first). Names are compared as the
 	// top quote spells them, and as the next quotes spell the names the question asks about. Wider than this, nearly
 	// every answer would carry the same notice, and a notice on everything is read as noise.
-	const asksForValue = analyzed.expects === 'time' || analyzed.expects === 'quantity';
+	const asksForValue = VALUE_TYPES.has(analyzed.expects);
 	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
 	return { ...base, outcome, answered, reason: answered ? null : CLOSEST, quotes, conflicts, related };

@@ -86,6 +86,45 @@ export function findQuantities(text: string): NumberMention[] {
 	return found;
 }
 
+const SCALE = String.raw`(?:\s*(?:mln|million|billion|bln|bn|trillion|m|k)\b)?`;
+const FIGURE = String.raw`\d[\d,]*(?:\.\d+)?`;
+const CURRENCY_WORD = String.raw`(?:dlrs?|dollars?|pounds?|sterling|euros?|yen|francs?|marks?|lire|pence|cents?|rupees?|yuan|roubles?|rubles?)`;
+// "£800m", "$1.5bn", "90.25 dlrs", "384 mln dlr", "300p", "5 million euros".
+const MONEY = new RegExp(
+	String.raw`(?:[£$€¥]\s?${FIGURE}${SCALE}|(?<![\p{L}\d.])${FIGURE}${SCALE}\s*${CURRENCY_WORD}\b|(?<![\p{L}\d.])${FIGURE}p\b)`,
+	'giu',
+);
+
+/** Sums of money: a currency sign or word with a figure. */
+export function findMoney(text: string): Mention[] {
+	return [...text.matchAll(MONEY)].map(span);
+}
+
+const DURATION =
+	/\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|some)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![\s-]+(?:ago|old)\b)/gi;
+
+/** Spans of time: "four years", "52 days", "a two-week strike"; not "two years ago" (a time) nor "40 years old" (an age). */
+export function findDurations(text: string): Mention[] {
+	return [...text.matchAll(DURATION)].map(span);
+}
+
+const REASON =
+	/\b(?:because|due to|owing to|as a result|result of|so that|in order to|in a bid to|citing|reasons?|aimed at|designed to|meant to|intended to|in protest|in response to|for fear|amid)\b/gi;
+
+/** Words that give a cause or a purpose. */
+export function findReasons(text: string): Mention[] {
+	return [...text.matchAll(REASON)].map(span);
+}
+
+// A quotation of three words or more, or a verb of saying.
+const STATEMENT =
+	/[“"‘][^”"’]*?\s[^”"’]*?\s[^”"’]*?[”"’]|\b(?:said|says|told|tells|added|described|called|branded|claimed|warned|insisted|argued|stated|replied|responded|accused|urged|denied|admitted|welcomed|criticised|criticized|dismissed)\b(?:\s+[^\s.;]+){0,6}/g;
+
+/** What someone said: quotations and verbs of saying. */
+export function findStatements(text: string): Mention[] {
+	return [...text.matchAll(STATEMENT)].map(span);
+}
+
 // A capitalized word, possibly with an Arabic article or particle joined by a hyphen ("al-Masoud"), an inner
 // apostrophe ("O'Brien") or a final possessive.
 const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn|abu|bint|de|van|von)[-‐‑\s])?\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}]+)?(?:[-‐‑]\p{Lu}[\p{L}\p{M}]*)*`;

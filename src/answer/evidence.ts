@@ -108,9 +108,14 @@ function anyShare(found: Map<string, MatchKind>, weights: Map<string, number>, t
 	return matchedShare(coverageOf(found, weights, total));
 }
 
-/** "Who" is most often a person, but an organisation can answer it ("Who does the SFA report to?"). */
+/**
+ * "Who" is most often a person, but an organisation can answer it ("Who does the SFA report to?"); a sum or a span
+ * of time may be written as a bare number ("paid 90.25", "for 52").
+ */
 const WEAKER_TYPES: Partial<Record<ExpectedAnswerType, [MentionKind, number]>> = {
 	person: ['organization', 0.5],
+	money: ['quantity', 0.5],
+	duration: ['quantity', 0.5],
 };
 
 function mentionsNewThing(sentence: AnalyzedSentence, type: MentionKind, questionTerms: ReadonlySet<string>): boolean {

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import { analyze, type Token } from '../search/analyzer.js';
 import { gloVe } from './bridge/embeddings.js';
-import { findOrganizations, findPersons, findPlaces, findQuantities, findTimes, type Mention } from './entities.js';
+import { findDurations, findMoney, findOrganizations, findPersons, findPlaces, findQuantities, findReasons, findStatements, findTimes, type Mention } from './entities.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
 import type { ExpectedAnswerType } from './types.js';
@@ -10,7 +10,11 @@ export type MentionKind = Exclude<ExpectedAnswerType, 'other'>;
 
 const RECOGNIZERS: Record<MentionKind, (text: string) => Mention[]> = {
 	time: findTimes,
+	duration: findDurations,
 	quantity: findQuantities,
+	money: findMoney,
+	reason: findReasons,
+	statement: findStatements,
 	place: findPlaces,
 	person: findPersons,
 	organization: findOrganizations,

@@ -45,9 +45,14 @@ export function focusOf(question: string): string | null {
 	return null;
 }
 
+// In order: where two cues match at the same place, the first listed wins ("how long ago" is a time, not a duration).
 const ANSWER_TYPE_CUES: ReadonlyArray<[ExpectedAnswerType, RegExp]> = [
 	['time', /\b(?:when|what (?:time|date|day|year|month)|which (?:day|date|year|month)|how long ago)\b/i],
+	['duration', /\b(?:how long|for how long|how many (?:days|weeks|months|years|hours|minutes))\b/i],
+	['money', /\b(?:what (?:price|sum|fee|salary|cost)|how much (?:money|cash)|how much (?=(?:did|does|do|is|was|are|were|has|have|had|will|would|could|can|should|extra|more|per)\b)(?=[^?]*\b(?:cost|costs|pay|paid|pays|price|worth|spend|spent|fined?|borrow|owe|owed|charge|charged|salary|fee|funding|compensation|raise|raised|earn|earned|sell|sold|buy|bought|bid|offer|offered|value|valued)\b))/i],
 	['quantity', /\b(?:how (?:many|much|old)|what (?:number|percentage|share|proportion|amount))\b/i],
+	['reason', /\b(?:why|how come|what (?:was|is|were|are) the reasons?|for what reason)\b/i],
+	['statement', /\b(?:what (?:did|does|do|has|have|had|will|would)\b[^?]{0,60}?\b(?:say|tell|call|describe|brand|think|claim|reply|respond|argue|warn|add)|how (?:did|does|do|has|have|had)\b[^?]{0,60}?\b(?:react|respond|reply|take)|reaction|response)\b/i],
 	['place', /\b(?:where|(?:what|which) (?:town|city|village|country|region|province|place|area|part of)|name of the (?:town|city|village|country|region|province|place|area))\b/i],
 	['organization', /\b(?:what|which) (?:group|organi[sz]ation|agency|force|forces|faction|militia|company|monitor|think tank|news agency|ministry|government)\b/i],
 	['person', /\b(?:who|whom|whose|(?:what|which) (?:official|officials|person|man|woman|director|leader|president)|name)\b/i],

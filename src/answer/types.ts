@@ -59,7 +59,13 @@ export interface Conflict {
 	claims: Claim[];
 }
 
-export type ExpectedAnswerType = 'time' | 'place' | 'person' | 'organization' | 'quantity' | 'other';
+/**
+ * The kind of thing a question asks for. `money` (how much something cost or paid), `duration` (how long) and
+ * `quantity` (how many) are told apart because a sentence that holds the wrong kind of number does not answer: "how
+ * much was he fined?" is not answered by "banned for four years". `reason` (why) and `statement` (what someone said,
+ * or how they reacted) ask for a clause rather than a name.
+ */
+export type ExpectedAnswerType = 'time' | 'duration' | 'place' | 'person' | 'organization' | 'quantity' | 'money' | 'reason' | 'statement' | 'other';
 
 /**
  * How sure the engine is that its quotes answer the question. `closest`: the corpus may not answer it, but these are

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const QUESTION = 'Who was killed in the raid in Dumayr?';
+const QUESTION = 'Who was killed in the raid?';
 
 let data: TempDir;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('the built binary, dist/cli/main.js', () => {
 		const { code, stdout, stderr } = await binary(['ask', QUESTION]);
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
-		expect(stdout).toMatch(/^“.*Dumayr.*”$/m);
+		expect(stdout).toMatch(/^“.+”$/m);
 		expect(stdout).toMatch(/^ {2}— The Associated Press\b.*, 2025-12-05, .*¶\d+$/m);
 	});
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findDurations, findMoney, findReasons, findStatements } from '../../src/answer/entities.js';
+import { expectedAnswerType } from '../../src/answer/question.js';
+
+describe('the kind of answer a question asks for', () => {
+	it.each([
+		['how much did the inquiry cost the taxpayer', 'money'],
+		['What price per share was the bid pitched at?', 'money'],
+		['how much cash is the automaker handing the workforce', 'money'],
+		['How much wheat did the Soviets buy?', 'quantity'],
+		['how many people does Fiat employ', 'quantity'],
+		['how long did the strike last', 'duration'],
+		['how long ago did the raid happen', 'time'],
+		['why did the board reject the bid?', 'reason'],
+		['what did the minister say about the tariffs', 'statement'],
+		['how did the federation react to the appeal', 'statement'],
+		['what did he see when he opened the door?', 'other'],
+	])('%s → %s', (question, type) => {
+		expect(expectedAnswerType(question)).toBe(type);
+	});
+});
+
+describe('recognizers for the finer kinds', () => {
+	it('finds sums of money in British and Reuters styles, not bare counts', () => {
+		const text = 'It values the club at £800m ($1.5bn), or 300p a share, against a 90.25 dlr offer worth 384 mln dlrs, for 400 workers.';
+		expect(findMoney(text).map((mention) => mention.text)).toEqual(['£800m', '$1.5bn', '300p', '90.25 dlr', '384 mln dlrs']);
+	});
+
+	it('finds spans of time, not dates in the past or ages', () => {
+		expect(findDurations('He was banned for four years; the 52 days it took; a two-week strike.').map((mention) => mention.text)).toEqual(['four years', '52 days', 'two-week']);
+		expect(findDurations('Two years ago the 40 years old coach left.')).toEqual([]);
+	});
+
+	it('finds causes and what someone said', () => {
+		expect(findReasons('The board rejected it because of the debt.').map((mention) => mention.text)).toEqual(['because']);
+		expect(findStatements('The embassy said it was “deeply disappointed” by the tariffs.').map((mention) => mention.text)).toEqual([
+			'said it was “deeply disappointed” by the',
+		]);
+	});
+});

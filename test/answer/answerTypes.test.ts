@@ -38,3 +38,17 @@ describe('recognizers for the finer kinds', () => {
 		]);
 	});
 });
+
+describe('the kind a "which" noun names, from WordNet', () => {
+	it.each([
+		['which judge turned down the request', 'person'],
+		['which labour frontbencher slammed the office', 'person'],
+		['which union does the leader run', 'organization'],
+		['Which investment bank is advising him?', 'organization'],
+		['which town was raided', 'place'],
+		['what profit is the firm forecasting', 'other'],
+		['which film won best screenplay', 'other'],
+	])('%s → %s', (question, type) => {
+		expect(expectedAnswerType(question)).toBe(type);
+	});
+});

@@ -15,7 +15,12 @@ export interface Lexicon {
 	isWord(word: string): boolean;
 	/** How often WordNet's tagged texts use the lemma; 0 for a word they never use. */
 	frequency(word: string): number;
+	/** The kind of thing a noun term names, when WordNet files it under a person, an organisation or a place. */
+	kindOf(term: string): NounKind | null;
 }
+
+export type NounKind = 'person' | 'organization' | 'place';
+const NOUN_KINDS: ReadonlySet<string> = new Set<NounKind>(['person', 'organization', 'place']);
 
 const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);
 const NONE: readonly string[] = [];
@@ -23,7 +28,7 @@ const TAB = 9;
 const NEWLINE = 10;
 
 /**
- * Each section of the file (`w`ords, then `r`elations) is sorted by its key, as the build script writes it: a lookup
+ * Each section of the file (`w`ords, `r`elations, then noun `k`inds) is sorted by its key, as the build script writes it: a lookup
  * is a binary search of the text, so reading the file builds a table of line starts instead of maps of its 127k lines
  * (a third of the time). Only the stems, which no section is sorted by, go into a set.
  */
@@ -31,6 +36,7 @@ function readLexicon(): Lexicon {
 	const text = gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8');
 	const words: number[] = [];
 	const relations: number[] = [];
+	const kinds: number[] = [];
 	const stems = new Set<string>();
 	for (let start = 0, end = 0; start < text.length; start = end + 1) {
 		end = text.indexOf('\n', start);
@@ -40,6 +46,7 @@ function readLexicon(): Lexicon {
 			const stem = text.lastIndexOf('\t', end) + 1;
 			if (stem < end) stems.add(text.slice(stem, end));
 		} else if (text[start] === 'r') relations.push(start);
+		else if (text[start] === 'k') kinds.push(start);
 	}
 	/** The key of the line at `start` against `key`, in the order the build script sorts them, read in place. */
 	const compareKey = (start: number, key: string): number => {
@@ -79,6 +86,10 @@ function readLexicon(): Lexicon {
 		broad: (term) => related(term)[1],
 		isWord: (word) => lookUp(words, word) !== null || stems.has(termOf(word) ?? ''),
 		frequency: (word) => Number(lookUp(words, word)?.[0] ?? 0),
+		kindOf: (term) => {
+			const kind = lookUp(kinds, term)?.[0];
+			return kind !== undefined && NOUN_KINDS.has(kind) ? (kind as NounKind) : null;
+		},
 	};
 }
 

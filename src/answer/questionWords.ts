@@ -19,6 +19,7 @@ ever actually really anything something nothing everything anyone someone public
 originally quickly still already even never always often again later first last next new big small large long
 little good bad whole main part name number day date time year month week people person reason happened matter
 spell spelled spelling surname named called title
+remind bit passage quote quotes piece wonder wondering please
 morning afternoon evening night today yesterday tonight
 `)
 

@@ -29,8 +29,8 @@ import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { ParagraphIndex } from '../src/search/paragraphIndex.js';
 import { defaultArchiveDir, storyCorpusDir } from '../test/eval/archiveCorpus.js';
 import { containsExpected } from '../test/eval/evaluate.js';
-import { type EvalQuestion, isAnswerable, loadQuestionSet } from '../test/eval/questions.js';
-import { loadStories, makeStoryCorpus, readStoryArticles } from '../test/eval/stories.js';
+import { type EvalQuestion, isAnswerable, loadQuestionSet, type QuestionKind } from '../test/eval/questions.js';
+import { loadStories, makeStoryCorpus, questionsFromOtherStories, readStoryArticles } from '../test/eval/stories.js';
 
 const ANSWERED_PRECISION = 0.9;
 const STORY_SET = 'story tuning set';
@@ -46,6 +46,7 @@ interface Example {
 
 interface QuestionRecord {
 	answerable: boolean;
+	kind: QuestionKind;
 	set: string;
 }
 
@@ -59,7 +60,7 @@ function collect(articles: Article[], questions: readonly EvalQuestion[], set: s
 	const library = openLibrary(new Map(articles.map((article) => [article.id, article])), ParagraphIndex.build(articles));
 	for (const question of questions) {
 		const id = records.length;
-		records.push({ answerable: isAnswerable(question), set });
+		records.push({ answerable: isAnswerable(question), kind: question.kind, set });
 		const evidence = gatherEvidence(library, analyzeQuestion(question.question));
 		for (const candidate of evidence.sentences) {
 			const label = isAnswerable(question) && containsExpected(quoteOf(candidate).text, question.expect) ? 1 : 0;
@@ -160,9 +161,10 @@ function linearScore(example: Example, { bias, weights }: LinearModel): number {
 
 /** What each of `questions` would show first, and how sure of it the confidence model is (0 with no sentence). */
 function topCandidates(examples: readonly Example[], records: readonly QuestionRecord[], questions: readonly number[], ranking: LinearModel, confidence: LinearModel): Map<number, TopCandidate> {
-	const tops = new Map(questions.map((question): [number, TopCandidate] => [question, { confidence: 0, right: false, answerable: records[question]!.answerable }]));
+	const unscored = (question: number): TopCandidate => ({ confidence: 0, right: false, answerable: records[question]!.answerable, kind: records[question]!.kind });
+	const tops = new Map(questions.map((question): [number, TopCandidate] => [question, unscored(question)]));
 	for (const example of bestRanked(examples, ranking)) {
-		tops.set(example.question, { confidence: 1 / (1 + Math.exp(-linearScore(example, confidence))), right: example.label === 1, answerable: records[example.question]!.answerable });
+		tops.set(example.question, { ...unscored(example.question), confidence: 1 / (1 + Math.exp(-linearScore(example, confidence))), right: example.label === 1 });
 	}
 	return tops;
 }
@@ -212,41 +214,26 @@ function leaveOneStoryOut(examples: readonly Example[], records: readonly Questi
  * read in-sample on the stories it fitted (reading them out of fold too would take a fit per pair of stories).
  */
 function crossValidate(examples: readonly Example[], records: readonly QuestionRecord[]): void {
-	const counts = { answerable: 0, right: 0, rankedFirst: 0, refused: 0, unanswerable: 0, refusedUnanswerable: 0, answered: 0, answeredRight: 0 };
 	const folds = leaveOneStoryOut(examples, records);
-	// Pooled, with one cut read on all folds' questions as `npm run fit` reads it: less noisy than per-fold cuts.
-	const pooled = folds.flatMap((fold) => fold.tops);
-	const cut = chooseThresholds(pooled);
-	const refusedAt = (answerable: boolean) => pooled.filter((top) => top.answerable === answerable && top.confidence < cut.closest).length;
-	const answeredAtCut = pooled.filter((top) => top.confidence >= cut.answered);
-	console.log(
-		`pooled cut: answerable refused ${pct(refusedAt(true), pooled.filter((top) => top.answerable).length)}, unanswerable refused ${pct(refusedAt(false), pooled.filter((top) => !top.answerable).length)}, answered ${pct(answeredAtCut.filter((top) => top.right).length, answeredAtCut.length)} right`,
+	const outcomes = folds.flatMap((fold) =>
+		fold.tops.map((top) => ({ top, refused: top.confidence < fold.thresholds.closest, answered: top.confidence >= fold.thresholds.answered })),
 	);
-	for (const fitted of folds) {
-		for (const top of fitted.tops) {
-			const refused = top.confidence < fitted.thresholds.closest;
-			const answered = top.confidence >= fitted.thresholds.answered;
-			if (answered) counts.answered++;
-			if (answered && top.right) counts.answeredRight++;
-			if (top.answerable) {
-				counts.answerable++;
-				if (top.right) counts.rankedFirst++;
-				if (refused) counts.refused++;
-				else if (top.right) counts.right++;
-			} else {
-				counts.unanswerable++;
-				if (refused) counts.refusedUnanswerable++;
-			}
-		}
+	const answerable = outcomes.filter(({ top }) => top.answerable);
+	const answered = outcomes.filter((outcome) => outcome.answered);
+	const count = (list: typeof outcomes, test: (outcome: (typeof outcomes)[number]) => boolean) => pct(list.filter(test).length, list.length);
+	console.log('leave-one-story-out over the archive tuning stories (each fold\'s cuts read on the stories it fitted):');
+	console.log(`  top-1 ${count(answerable, ({ top, refused }) => top.right && !refused)}, ranked first whatever the outcome ${count(answerable, ({ top }) => top.right)}`);
+	console.log(`  answerable refused ${count(answerable, ({ refused }) => refused)}, answered precision ${count(answered, ({ top }) => top.right)}`);
+	for (const kind of new Set(outcomes.filter(({ top }) => !top.answerable).map(({ top }) => top.kind))) {
+		console.log(`  ${kind} refused ${count(outcomes.filter(({ top }) => top.kind === kind), ({ refused }) => refused)}`);
 	}
-	console.log(`leave-one-story-out over the archive tuning stories: top-1 ${pct(counts.right, counts.answerable)} (ranked first, whatever the outcome: ${pct(counts.rankedFirst, counts.answerable)}), answerable refused ${pct(counts.refused, counts.answerable)}`);
-	console.log(`unanswerable refused ${pct(counts.refusedUnanswerable, counts.unanswerable)}, answered precision ${pct(counts.answeredRight, counts.answered)}`);
 }
 
 interface TopCandidate {
 	confidence: number;
 	right: boolean;
 	answerable: boolean;
+	kind: QuestionKind;
 }
 
 function chooseThresholds(tops: readonly TopCandidate[]): RankingModel['thresholds'] {
@@ -277,7 +264,7 @@ async function main(): Promise<void> {
 	for (const story of stories) {
 		const corpus = await makeStoryCorpus(story, articles);
 		try {
-			collect(await corpusArticles(corpus.dir), story.questions, story.slug, examples, records);
+			collect(await corpusArticles(corpus.dir), [...story.questions, ...questionsFromOtherStories(story, stories)], story.slug, examples, records);
 		} finally {
 			await corpus.cleanup();
 		}

@@ -1,10 +1,10 @@
 import { analyzeTerms } from '../search/analyzer.js';
 import { findConflicts } from './conflicts.js';
-import { type Evidence, gatherEvidence, matchedShare, type ScoredSentence } from './evidence.js';
+import { type Evidence, gatherEvidence, matchedShare, type ScoredSentence, VALUE_TYPES } from './evidence.js';
 import { citationFor, type Library, storyDocumentsOf } from './library.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import { model } from './ranking/model.js';
-import type { Answer, AnswerOutcome, ExpectedAnswerType, Quote } from './types.js';
+import type { Answer, AnswerOutcome, Quote } from './types.js';
 
 const MAX_QUOTES = 6;
 const MAX_QUOTES_PER_PARAGRAPH = 2;
@@ -51,8 +51,18 @@ function pickQuotes(candidates: readonly ScoredSentence[], limit: number, accept
  * subject, or the detail it asks for, is in no matching sentence.
  */
 export function outcomeOf(evidence: Evidence, thresholds = model.thresholds): AnswerOutcome {
-	const confidence = evidence.sentences[0]?.confidence ?? 0;
-	return confidence >= thresholds.answered ? 'answered' : confidence >= thresholds.closest ? 'closest' : 'not-covered';
+	const best = evidence.sentences[0];
+	if (!best || !matchesClosely(best)) return 'not-covered';
+	return best.confidence >= thresholds.answered ? 'answered' : best.confidence >= thresholds.closest ? 'closest' : 'not-covered';
+}
+
+/**
+ * Whether a sentence shares a question term as written, misspelt or through a synonym, alias or derived form. A
+ * sentence linked to the question only through a hypernym ("team" → "unit", met in "United States") is loosely
+ * related, never the closest passage to an answer.
+ */
+function matchesClosely({ features }: ScoredSentence): boolean {
+	return features.exact + features.expanded + features.close > 0;
 }
 
 const OUTCOME_RANK: Record<AnswerOutcome, number> = { answered: 2, closest: 1, 'not-covered': 0 };
@@ -83,9 +93,6 @@ function matchesSomething(candidate: ScoredSentence): boolean {
 	return matchedShare(candidate.features) > 0;
 }
 
-/** The kinds of answer whose values two sources can give differently. */
-const VALUE_TYPES: ReadonlySet<ExpectedAnswerType> = new Set(['time', 'duration', 'quantity', 'money']);
-
 export function answerQuestion(library: Library, question: string): Answer {
 	return answerAnalyzed(library, analyzeQuestion(question));
 }
@@ -111,7 +118,7 @@ export function answerAnalyzed(library: Library, analyzed: AnalyzedQuestion): An
 		MAX_RELATED,
 		matchesSomething,
 	);
-	// Dates and numbers are compared on what the question is about, and, when it asks "when" or "how many", on what
+	// Dates and numbers are compared on what the question is about, and, when it asks for a value (VALUE_TYPES), on what
 	// any of its quotes is about (the date asked for is often in a quote below the first). Names are compared as the
 	// top quote spells them, and as the next quotes spell the names the question asks about. Wider than this, nearly
 	// every answer would carry the same notice, and a notice on everything is read as noise.

@@ -50,6 +50,12 @@ export interface ScoredSentence {
 	extendTo: 'previous' | 'next' | null;
 }
 
+/**
+ * The kinds of answer that are values: a sentence without one cannot say when, how long, how many or how much,
+ * however much of the question it shares, while a name or a clause can be phrased in many ways the recognizers miss.
+ */
+export const VALUE_TYPES: ReadonlySet<ExpectedAnswerType> = new Set(['time', 'duration', 'quantity', 'money']);
+
 /** How a text matched a question term: as written, by edit distance or prefix, or through the bridge. */
 type MatchKind = 'exact' | 'expanded' | BridgeKind;
 
@@ -215,6 +221,35 @@ function semanticShare(sentence: AnalyzedSentence, questionVectors: ReadonlyMap<
 	return sum / total;
 }
 
+/** How much less a question term found only through the bridge counts when paragraphs are ranked. */
+const BRIDGED_IN_RANKING: Record<MatchKind, number> = { exact: 1, expanded: 1, spelling: 1, alias: 1, close: STAND_IN_BOOST, broad: STAND_IN_BOOST };
+
+/**
+ * The retrieved paragraphs scored again, BM25-like, on the question terms' weights among the documents retrieved
+ * (see `localStatistics`) rather than the whole corpus's: the story's paragraphs then rank alike whether or not an
+ * archive is loaded beside it, and a word common in the archive but telling in the story keeps its weight.
+ */
+function rerankLocally<T extends { id: string; score: number }>(library: Library, hits: readonly T[], matches: TermMatches, weights: Map<string, number>): T[] {
+	const tokens = hits.map((hit) => {
+		const place = locateParagraph(library, hit.id);
+		return place ? paragraphSentences(place.article, place.paragraph.number).flatMap((sentence) => sentence.tokens.map((token) => token.term)) : [];
+	});
+	const averageLength = Math.max(1, tokens.reduce((sum, list) => sum + list.length, 0) / Math.max(1, tokens.length));
+	return hits.map((hit, i) => {
+		const counts = new Map<string, { count: number; kind: MatchKind }>();
+		for (const term of tokens[i]!) {
+			const match = matches.get(term);
+			if (!match) continue;
+			const before = counts.get(match.term);
+			counts.set(match.term, { count: (before?.count ?? 0) + 1, kind: before && KIND_RANK[before.kind] <= KIND_RANK[match.kind] ? before.kind : match.kind });
+		}
+		const norm = 1.2 * (0.25 + 0.75 * (tokens[i]!.length / averageLength));
+		let sum = 0;
+		for (const [term, { count, kind }] of counts) sum += (((weights.get(term) ?? 0) * count * 2.2) / (count + norm)) * BRIDGED_IN_RANKING[kind];
+		return { ...hit, score: sum };
+	});
+}
+
 export interface Evidence {
 	plan: QueryTerm[];
 	/** IDF weight of each question term. */
@@ -242,16 +277,16 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		.map((standIn): QueryTerm => ({ term: standIn.term, fuzzy: 0, prefix: false, boost: STAND_IN_BOOST }));
 	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.
 	const supportOf = (id: string): number => (library.corroborated.size === 0 || library.corroborated.has(documentOf(id)) ? 1 : UNCORROBORATED_FACTOR);
-	const hits = index
-		.search([...plan, ...bridged], PARAGRAPHS_TO_RERANK, { within })
-		.hits.map((hit) => ({ ...hit, score: hit.score * supportOf(hit.id) }))
-		.sort((a, b) => b.score - a.score)
-		.slice(0, PARAGRAPHS_TO_SCORE);
-	const matches = matchIndexTerms(plan, standIns, hits.flatMap((hit) => hit.matched));
-	const local = localStatistics(library, hits.map((hit) => hit.id), plan.map(({ term }) => term));
+	const candidates = index.search([...plan, ...bridged], PARAGRAPHS_TO_RERANK, { within }).hits;
+	const matches = matchIndexTerms(plan, standIns, candidates.flatMap((hit) => hit.matched));
+	const local = localStatistics(library, candidates.map((hit) => hit.id), plan.map(({ term }) => term));
 	const weighsLess = (term: string) => LIGHT_TERMS.has(term) || question.borrowed?.has(term) === true;
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (weighsLess(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+	const hits = rerankLocally(library, candidates, matches, weights)
+		.map((hit) => ({ ...hit, score: hit.score * supportOf(hit.id) }))
+		.sort((a, b) => b.score - a.score)
+		.slice(0, PARAGRAPHS_TO_SCORE);
 	const questionTerms = new Set(terms);
 	const questionVectors = new Map(terms.map((term) => [term, gloVe().vectorOf(term)]));
 	const topScore = hits[0]?.score ?? 1;
@@ -292,6 +327,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 				focusMissing: question.focus !== null && !found[position]!.has(question.focus) ? 1 : 0,
 				semantic: semanticShare(analyzed[position]!, questionVectors, found[position]!, weights, total),
 				answerType,
+				valueMissing: VALUE_TYPES.has(question.expects) && answerType === 0 ? 1 : 0,
 				typedCoverage: matchedShare(coverage) * answerType,
 				proximity: proximity(tokens[position]!, matches),
 				lead: position === 0 ? 1 : 0,

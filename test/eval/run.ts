@@ -189,6 +189,14 @@ function printStories(runs: readonly StoryRun[]): void {
 		const row = rows.find((candidate) => candidate.label === `ALL ${split.toUpperCase()}`);
 		if (row) console.log(`\n${split} by kind:\n${formatKindTable(row.engine)}`);
 	}
+	for (const split of storySplits) {
+		const results = pooledResults(runs.filter((run) => run.story.split === split), 'otherStories');
+		if (results.length === 0) continue;
+		const counted = (outcome: string) => `${results.filter((result) => result.outcome === outcome).length}`;
+		console.log(
+			`\n${split}: each story asked the other ${split} stories' first fact question (${results.length} in all): not covered ${counted('not-covered')}, closest ${counted('closest')}, answered ${counted('answered')}`,
+		);
+	}
 	const tuning = rows.find((row) => row.label === 'ALL TUNING');
 	if (tuning) console.log(`\nTuning stories, misses:\n${formatMisses(tuning.engine)}`);
 }

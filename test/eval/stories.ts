@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import { BBC_ARCHIVE, REUTERS_ARCHIVE, fileExists, type TempCorpus } from './archiveCorpus.js';
-import { questionListSchema } from './questions.js';
+import { type EvalQuestion, questionListSchema } from './questions.js';
 
 export const storiesDir = fileURLToPath(new URL('./stories/', import.meta.url));
 
@@ -100,4 +100,17 @@ export async function makeStoryCorpus(story: Story, articles: ReadonlyMap<string
 	const lines = story.documents.map((id) => JSON.stringify(articles.get(id)));
 	await writeFile(path.join(dir, `${story.slug}.jsonl`), `${lines.join('\n')}\n`);
 	return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Out-of-corpus questions for a story, taken from the other stories (of `stories`): each one's first plain fact
+ * question, which the story's articles have no reason to answer ("Who won best actress?" asked of a corpus about a
+ * strike). Reporters ask a bot about the wrong story too; these measure, and teach the fit, that "not covered" is
+ * the answer, with no question written for it.
+ */
+export function questionsFromOtherStories(story: Story, stories: readonly Story[]): EvalQuestion[] {
+	return stories.flatMap((other) => {
+		const fact = other.slug === story.slug ? undefined : other.questions.find((question) => question.kind === 'fact');
+		return fact ? [{ id: `${other.slug}-${fact.id}`, question: fact.question, kind: 'out-of-corpus' as const, expect: [], conflict: null }] : [];
+	});
 }

@@ -7,12 +7,14 @@ import { silentLogger } from '../../src/logger.js';
 import { StoryEngine } from '../../src/storyEngine.js';
 import { baselineEngine } from './baseline.js';
 import { evaluate, type EvalReport, type QuestionResult } from './evaluate.js';
-import { type Story, type StorySplit, loadStories, makeStoryCorpus, readStoryArticles } from './stories.js';
+import { type Story, type StorySplit, loadStories, makeStoryCorpus, questionsFromOtherStories, readStoryArticles } from './stories.js';
 
 export interface StoryRun {
 	story: Story;
 	engine: EvalReport;
 	baseline: EvalReport;
+	/** The engine asked the other stories' questions of the same split (see `questionsFromOtherStories`): all should be refused. */
+	otherStories: EvalReport;
 }
 
 /** Runs every story of the given splits; null when the archives the stories need are absent. */
@@ -26,7 +28,12 @@ export async function runStories(splits: readonly StorySplit[], archiveDir: stri
 		try {
 			const engine = await StoryEngine.open({ corpusDir: corpus.dir, cacheDir: corpus.dir, logger: silentLogger, persist: false });
 			const loaded = await loadCorpus(corpus.dir);
-			runs.push({ story, engine: evaluate(engine, story.questions), baseline: evaluate(baselineEngine(loaded.articles), story.questions) });
+			runs.push({
+				story,
+				engine: evaluate(engine, story.questions),
+				baseline: evaluate(baselineEngine(loaded.articles), story.questions),
+				otherStories: evaluate(engine, questionsFromOtherStories(story, stories.filter((other) => other.split === story.split))),
+			});
 		} finally {
 			await corpus.cleanup();
 		}
@@ -35,6 +42,6 @@ export async function runStories(splits: readonly StorySplit[], archiveDir: stri
 }
 
 /** The results of several stories as one report's results, ids prefixed by story so they stay unique. */
-export function pooledResults(runs: readonly StoryRun[], which: 'engine' | 'baseline'): QuestionResult[] {
+export function pooledResults(runs: readonly StoryRun[], which: 'engine' | 'baseline' | 'otherStories'): QuestionResult[] {
 	return runs.flatMap((run) => run[which].results.map((result) => ({ ...result, id: `${run.story.slug}/${result.id}` })));
 }

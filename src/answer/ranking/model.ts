@@ -11,7 +11,8 @@ import { z } from 'zod';
  * their nearest sentence term's GloVe cosine), the share of the question's weight that no retrieved paragraph
  * matches at all (`unmatched`, the same for all of a question's sentences: "sourdough" in a story about a raid),
  * whether the question names the thing it asks about and the sentence lacks it (`focusMissing`: "how many *shells*"), whether the sentence holds the kind of thing asked for
- * (`answerType`) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
+ * (`answerType`), whether it lacks the value asked for (`valueMissing`: a "when", "how long", "how many" or "how much"
+ * question answered by a sentence with no time, span, number or sum, which weighs more than a missing name) and that times its coverage (`typedCoverage`), how close its matches sit (`proximity`), whether it
  * opens its paragraph (`lead`) and how early the paragraph is (`early`), corroboration (`support`), and whether its
  * article names a publisher and a date (`attributed`).
  */
@@ -29,6 +30,7 @@ export const FEATURE_NAMES = [
 	'unmatched',
 	'focusMissing',
 	'answerType',
+	'valueMissing',
 	'typedCoverage',
 	'proximity',
 	'lead',

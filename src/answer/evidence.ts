@@ -1,6 +1,6 @@
-import { documentOf, type QueryTerm } from '../search/searchIndex.js';
+import { documentOf, type IndexHit, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
-import { paragraphTerms, titleTerms } from './articleTerms.js';
+import { paragraphTermCounts, paragraphTerms, titleTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
@@ -33,7 +33,7 @@ const STAND_IN_BOOST = 0.5;
 
 /** Paragraphs whose sentences are scored. Beyond this, retrieval ranks are too low to matter. */
 const PARAGRAPHS_TO_SCORE = 12;
-/** Paragraphs retrieved and re-ranked by corroboration before the best are scored sentence by sentence. */
+/** Paragraphs retrieved and re-ranked (see `rerankLocally`, and corroboration) before the best are scored sentence by sentence. */
 const PARAGRAPHS_TO_RERANK = 40;
 
 export interface ScoredSentence {
@@ -229,21 +229,26 @@ const BRIDGED_IN_RANKING: Record<MatchKind, number> = { exact: 1, expanded: 1, s
  * (see `localStatistics`) rather than the whole corpus's: the story's paragraphs then rank alike whether or not an
  * archive is loaded beside it, and a word common in the archive but telling in the story keeps its weight.
  */
-function rerankLocally<T extends { id: string; score: number }>(library: Library, hits: readonly T[], matches: TermMatches, weights: Map<string, number>): T[] {
-	const tokens = hits.map((hit) => {
+function rerankLocally<T extends IndexHit>(library: Library, hits: readonly T[], matches: TermMatches, weights: Map<string, number>): T[] {
+	const paragraphs = hits.map((hit) => {
 		const place = locateParagraph(library, hit.id);
-		return place ? paragraphSentences(place.article, place.paragraph.number).flatMap((sentence) => sentence.tokens.map((token) => token.term)) : [];
+		const counts = place ? paragraphTermCounts(place.article, place.paragraph.number) : new Map<string, number>();
+		let length = 0;
+		for (const count of counts.values()) length += count;
+		return { counts, length };
 	});
-	const averageLength = Math.max(1, tokens.reduce((sum, list) => sum + list.length, 0) / Math.max(1, tokens.length));
+	const averageLength = Math.max(1, paragraphs.reduce((sum, { length }) => sum + length, 0) / Math.max(1, paragraphs.length));
 	return hits.map((hit, i) => {
+		const { counts: termCounts, length } = paragraphs[i]!;
+		// Per question term: how often the paragraph holds it in any of its forms, stand-ins included, by its best kind.
 		const counts = new Map<string, { count: number; kind: MatchKind }>();
-		for (const term of tokens[i]!) {
-			const match = matches.get(term);
+		for (const [indexTerm, count] of termCounts) {
+			const match = matches.get(indexTerm);
 			if (!match) continue;
 			const before = counts.get(match.term);
-			counts.set(match.term, { count: (before?.count ?? 0) + 1, kind: before && KIND_RANK[before.kind] <= KIND_RANK[match.kind] ? before.kind : match.kind });
+			counts.set(match.term, { count: (before?.count ?? 0) + count, kind: before && KIND_RANK[before.kind] <= KIND_RANK[match.kind] ? before.kind : match.kind });
 		}
-		const norm = 1.2 * (0.25 + 0.75 * (tokens[i]!.length / averageLength));
+		const norm = 1.2 * (0.25 + 0.75 * (length / averageLength));
 		let sum = 0;
 		for (const [term, { count, kind }] of counts) sum += (((weights.get(term) ?? 0) * count * 2.2) / (count + norm)) * BRIDGED_IN_RANKING[kind];
 		return { ...hit, score: sum };
@@ -278,8 +283,12 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 	// When nothing is corroborated there is no story to tell from an archive, and no document is ranked lower.
 	const supportOf = (id: string): number => (library.corroborated.size === 0 || library.corroborated.has(documentOf(id)) ? 1 : UNCORROBORATED_FACTOR);
 	const candidates = index.search([...plan, ...bridged], PARAGRAPHS_TO_RERANK, { within }).hits;
-	const matches = matchIndexTerms(plan, standIns, candidates.flatMap((hit) => hit.matched));
-	const local = localStatistics(library, candidates.map((hit) => hit.id), plan.map(({ term }) => term));
+	// Each index term once: the candidates share most of theirs, and an edit distance per repeat added up.
+	const matches = matchIndexTerms(plan, standIns, new Set(candidates.flatMap((hit) => hit.matched)));
+	// Weighed on the documents of the paragraphs the search ranks best: reading every candidate's whole article
+	// tripled an answer's time on the archive, for weights that barely differ.
+	const best = [...candidates].sort((a, b) => b.score * supportOf(b.id) - a.score * supportOf(a.id)).slice(0, PARAGRAPHS_TO_SCORE);
+	const local = localStatistics(library, best.map((hit) => hit.id), plan.map(({ term }) => term));
 	const weighsLess = (term: string) => LIGHT_TERMS.has(term) || question.borrowed?.has(term) === true;
 	const weights = new Map(plan.map(({ term }) => [term, idf(local, term) * (weighsLess(term) ? LIGHT_TERM_FACTOR : 1)]));
 	const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);

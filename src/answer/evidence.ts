@@ -307,7 +307,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
-		const inParagraph = termsFound(matches, paragraphTerms(article)[paragraph.number - 1]!, analyzeTerms(paragraph.section ?? ''));
+		const inParagraph = termsFound(matches, paragraphTermCounts(article, paragraph.number).keys(), analyzeTerms(paragraph.section ?? ''));
 		for (const term of inParagraph.keys()) retrieved.add(term);
 		const inTitle = termsFound(matches, titleTerms(article));
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * gain(inParagraph, inTitle, weights, total);

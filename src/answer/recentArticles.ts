@@ -8,14 +8,15 @@ import type { Article } from '../corpus/types.js';
  */
 export class RecentArticles<V> {
 	// Two generations instead of a strict least-recently-used order: a hit in the young one costs one lookup, where
-	// re-inserting every hit to keep the order cost a map deletion and insertion (a tenth of a warm answer on the
-	// archive). When the young one is full it becomes the old one, and entries still in use are carried back up.
+	// re-inserting every hit to keep the order cost a map deletion and insertion. When the young one holds `capacity`
+	// articles it becomes the old one, and entries still in use are carried back up: between `capacity` and twice
+	// that are kept.
 	#young = new Map<Article, V>();
 	#old = new Map<Article, V>();
 	readonly #generation: number;
 
 	constructor(capacity: number) {
-		this.#generation = Math.max(1, Math.ceil(capacity / 2));
+		this.#generation = capacity;
 	}
 
 	get(article: Article, derive: (article: Article) => V): V {

@@ -9,21 +9,28 @@ export function paragraphTerms(article: Article): Set<string>[] {
 	return byParagraph.get(article, ({ paragraphs }) => paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text))));
 }
 
-const countsByParagraph = new RecentArticles<Array<ReadonlyMap<string, number> | undefined>>(RECENT_ARTICLES);
+/** How often each search term occurs in a paragraph, and how many terms it has in all. */
+export interface TermCounts {
+	counts: ReadonlyMap<string, number>;
+	length: number;
+}
+
+const countsByParagraph = new RecentArticles<Array<TermCounts | undefined>>(RECENT_ARTICLES);
 
 /**
- * How often each search term occurs in one paragraph (1-based): counted for each paragraph only when first asked
- * for, since a question re-ranks paragraphs of many articles it reads no further.
+ * The term counts of one paragraph (1-based): counted for each paragraph only when first asked for, since a
+ * question re-ranks paragraphs of many articles it reads no further.
  */
-export function paragraphTermCounts(article: Article, paragraph: number): ReadonlyMap<string, number> {
+export function paragraphTermCounts(article: Article, paragraph: number): TermCounts {
 	const paragraphs = countsByParagraph.get(article, () => []);
-	let counts = paragraphs[paragraph - 1];
-	if (!counts) {
-		const counted = new Map<string, number>();
-		for (const term of analyzeTerms(article.paragraphs[paragraph - 1]!.text)) counted.set(term, (counted.get(term) ?? 0) + 1);
-		paragraphs[paragraph - 1] = counts = counted;
+	let counted = paragraphs[paragraph - 1];
+	if (!counted) {
+		const terms = analyzeTerms(article.paragraphs[paragraph - 1]!.text);
+		const counts = new Map<string, number>();
+		for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+		paragraphs[paragraph - 1] = counted = { counts, length: terms.length };
 	}
-	return counts;
+	return counted;
 }
 
 const byTitle = new RecentArticles<string[]>(RECENT_ARTICLES);

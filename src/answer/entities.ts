@@ -56,7 +56,7 @@ export function findDates(text: string): DateMention[] {
 
 /** Any expression of time: calendar dates, clock times, weekdays, years, "last month". */
 export function findTimes(text: string): Mention[] {
-	return withoutOverlaps([...findDates(text), ...[...text.matchAll(OTHER_TIMES)].map(span)]);
+	return withoutOverlaps([...findDates(text), ...spansOf(text, OTHER_TIMES)]);
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -97,7 +97,7 @@ const MONEY = new RegExp(
 
 /** Sums of money: a currency sign or word with a figure. */
 export function findMoney(text: string): Mention[] {
-	return [...text.matchAll(MONEY)].map(span);
+	return spansOf(text, MONEY);
 }
 
 const DURATION =
@@ -105,7 +105,7 @@ const DURATION =
 
 /** Spans of time: "four years", "52 days", "a two-week strike"; not "two years ago" (a time) nor "40 years old" (an age). */
 export function findDurations(text: string): Mention[] {
-	return [...text.matchAll(DURATION)].map(span);
+	return spansOf(text, DURATION);
 }
 
 const REASON =
@@ -113,7 +113,7 @@ const REASON =
 
 /** Words that give a cause or a purpose. */
 export function findReasons(text: string): Mention[] {
-	return [...text.matchAll(REASON)].map(span);
+	return spansOf(text, REASON);
 }
 
 // A quotation of three words or more, or a verb of saying.
@@ -122,7 +122,7 @@ const STATEMENT =
 
 /** What someone said: quotations and verbs of saying. */
 export function findStatements(text: string): Mention[] {
-	return [...text.matchAll(STATEMENT)].map(span);
+	return spansOf(text, STATEMENT);
 }
 
 // A capitalized word, possibly with an Arabic article or particle joined by a hyphen ("al-Masoud"), an inner
@@ -173,7 +173,7 @@ const PLACE_NOUNS = /\b(?:town|city|village|capital|province|region|desert|encla
 /** Places: a name after a locative preposition ("in Dumayr", "east of Damascus"), or a place noun. */
 export function findPlaces(sentence: string): Mention[] {
 	const named = findNames(sentence).filter((name) => LOCATIVE.test(sentence.slice(Math.max(0, name.start - 20), name.start)));
-	const nouns = [...sentence.matchAll(new RegExp(PLACE_NOUNS.source, 'gi'))].map(span);
+	const nouns = spansOf(sentence, new RegExp(PLACE_NOUNS.source, 'gi'));
 	return [...named, ...nouns];
 }
 
@@ -193,6 +193,11 @@ export function subjectOf(text: string, mention: Mention): { term: string; word:
 
 function span(match: RegExpMatchArray): Mention {
 	return { start: match.index!, end: match.index! + match[0].length, text: match[0] };
+}
+
+/** Every match of a global pattern, as mentions. */
+function spansOf(text: string, pattern: RegExp): Mention[] {
+	return [...text.matchAll(pattern)].map(span);
 }
 
 function overlaps(a: Mention, b: Mention): boolean {

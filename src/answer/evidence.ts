@@ -1,6 +1,6 @@
 import { documentOf, type IndexHit, type QueryTerm } from '../search/searchIndex.js';
 import { analyze, analyzeTerms } from '../search/analyzer.js';
-import { paragraphTermCounts, paragraphTerms, titleTerms } from './articleTerms.js';
+import { paragraphTermCounts, paragraphTerms, type TermCounts, titleTerms } from './articleTerms.js';
 import type { BridgeKind } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { editDistance } from './editDistance.js';
@@ -191,11 +191,15 @@ function idf({ paragraphs, frequency }: LocalStatistics, term: string): number {
 	return Math.log(1 + (paragraphs - count + 0.5) / (count + 0.5));
 }
 
-/** BM25 of a sentence as its own little document (k1 1.2, b 0.75 against a typical 25-term sentence). */
+/** One term's BM25 (k1 1.2, b 0.75): its weight, how often the text holds it, the text's length against a typical one. */
+function bm25Term(weight: number, count: number, relativeLength: number): number {
+	return (weight * count * 2.2) / (count + 1.2 * (0.25 + 0.75 * relativeLength));
+}
+
+/** BM25 of a sentence as its own little document, against a typical 25-term sentence. */
 function sentenceBm25(found: Map<string, MatchKind>, weights: Map<string, number>, length: number): number {
-	const norm = 1.2 * (0.25 + 0.75 * (length / 25));
 	let sum = 0;
-	for (const term of found.keys()) sum += ((weights.get(term) ?? 0) * 2.2) / (1 + norm);
+	for (const term of found.keys()) sum += bm25Term(weights.get(term) ?? 0, 1, length / 25);
 	return sum;
 }
 
@@ -230,12 +234,9 @@ const BRIDGED_IN_RANKING: Record<MatchKind, number> = { exact: 1, expanded: 1, s
  * archive is loaded beside it, and a word common in the archive but telling in the story keeps its weight.
  */
 function rerankLocally<T extends IndexHit>(library: Library, hits: readonly T[], matches: TermMatches, weights: Map<string, number>): T[] {
-	const paragraphs = hits.map((hit) => {
+	const paragraphs = hits.map((hit): TermCounts => {
 		const place = locateParagraph(library, hit.id);
-		const counts = place ? paragraphTermCounts(place.article, place.paragraph.number) : new Map<string, number>();
-		let length = 0;
-		for (const count of counts.values()) length += count;
-		return { counts, length };
+		return place ? paragraphTermCounts(place.article, place.paragraph.number) : { counts: new Map(), length: 0 };
 	});
 	const averageLength = Math.max(1, paragraphs.reduce((sum, { length }) => sum + length, 0) / Math.max(1, paragraphs.length));
 	return hits.map((hit, i) => {
@@ -248,9 +249,8 @@ function rerankLocally<T extends IndexHit>(library: Library, hits: readonly T[],
 			const before = counts.get(match.term);
 			counts.set(match.term, { count: (before?.count ?? 0) + count, kind: before && KIND_RANK[before.kind] <= KIND_RANK[match.kind] ? before.kind : match.kind });
 		}
-		const norm = 1.2 * (0.25 + 0.75 * (length / averageLength));
 		let sum = 0;
-		for (const [term, { count, kind }] of counts) sum += (((weights.get(term) ?? 0) * count * 2.2) / (count + norm)) * BRIDGED_IN_RANKING[kind];
+		for (const [term, { count, kind }] of counts) sum += bm25Term(weights.get(term) ?? 0, count, length / averageLength) * BRIDGED_IN_RANKING[kind];
 		return { ...hit, score: sum };
 	});
 }
@@ -307,7 +307,7 @@ export function gatherEvidence(library: Library, question: AnalyzedQuestion, wit
 		if (!located) return;
 		const { article, paragraph } = located;
 		const support = supportOf(hit.id);
-		const inParagraph = termsFound(matches, paragraphTermCounts(article, paragraph.number).keys(), analyzeTerms(paragraph.section ?? ''));
+		const inParagraph = termsFound(matches, paragraphTermCounts(article, paragraph.number).counts.keys(), analyzeTerms(paragraph.section ?? ''));
 		for (const term of inParagraph.keys()) retrieved.add(term);
 		const inTitle = termsFound(matches, titleTerms(article));
 		const context = anyShare(inParagraph, weights, total) + TITLE_ONLY_WEIGHT * gain(inParagraph, inTitle, weights, total);

@@ -10,17 +10,20 @@
  */
 import path from 'node:path';
 import { defaultArchiveDir } from './archiveCorpus.js';
-import { loadStories, readStoryArticles, type Story, storiesDir } from './stories.js';
+import { type ArchiveRecord, loadStories, readStoryArticles, type Story, storiesDir } from './stories.js';
 import { splitSentences } from '../../src/answer/sentences.js';
+import { parseJsonlLine } from '../../src/corpus/parseArticle.js';
 
 function parseArguments(argv: readonly string[]): { dir: string; slugs: string[] } {
 	const dirOption = argv.find((arg) => arg.startsWith('--dir='));
 	return { dir: path.resolve(dirOption?.slice('--dir='.length) ?? storiesDir), slugs: argv.filter((arg) => !arg.startsWith('--')) };
 }
 
-/** The sentences of an archive record's text: paragraphs between blank lines, split as quotes are. */
-function sentencesOf(text: string): string[] {
-	return text.split(/\n[ \t]*\n/).flatMap((block) => splitSentences(block.trim()).map((sentence) => sentence.text));
+/** The sentences of an archive record, paragraphed as the corpus loader reads it and split as quotes are. */
+function sentencesOf(record: ArchiveRecord): string[] {
+	const article = parseJsonlLine(record.id, JSON.stringify(record), 1);
+	if (article === null || !('paragraphs' in article)) return [];
+	return article.paragraphs.flatMap((paragraph) => splitSentences(paragraph.text).map((sentence) => sentence.text));
 }
 
 function sharedDocuments(stories: readonly Story[]): string[] {
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
 	const articles = await readStoryArticles(checked, defaultArchiveDir);
 	if (!articles) throw new Error(`The stories need the archives in ${defaultArchiveDir}.`);
 	for (const story of checked) {
-		const sentences = story.documents.flatMap((id) => sentencesOf(articles.get(id)!.text));
+		const sentences = story.documents.flatMap((id) => sentencesOf(articles.get(id)!));
 		const kinds = new Map<string, number>();
 		for (const question of story.questions) {
 			kinds.set(question.kind, (kinds.get(question.kind) ?? 0) + 1);

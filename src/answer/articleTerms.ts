@@ -2,13 +2,6 @@ import type { Article } from '../corpus/types.js';
 import { analyzeTerms } from '../search/analyzer.js';
 import { RECENT_ARTICLES, RecentArticles } from './recentArticles.js';
 
-const byParagraph = new RecentArticles<Set<string>[]>(RECENT_ARTICLES);
-
-/** The search terms of each paragraph, in paragraph order. */
-export function paragraphTerms(article: Article): Set<string>[] {
-	return byParagraph.get(article, ({ paragraphs }) => paragraphs.map((paragraph) => new Set(analyzeTerms(paragraph.text))));
-}
-
 /** How often each search term occurs in a paragraph, and how many terms it has in all. */
 export interface TermCounts {
 	counts: ReadonlyMap<string, number>;
@@ -31,6 +24,13 @@ export function paragraphTermCounts(article: Article, paragraph: number): TermCo
 		paragraphs[paragraph - 1] = counted = { counts, length: terms.length };
 	}
 	return counted;
+}
+
+const byParagraph = new RecentArticles<ReadonlyMap<string, number>[]>(RECENT_ARTICLES);
+
+/** The search terms of each paragraph, in paragraph order (as term → count; the paragraphs' own counts, not copies). */
+export function paragraphTerms(article: Article): ReadonlyMap<string, number>[] {
+	return byParagraph.get(article, ({ paragraphs }) => paragraphs.map((_, index) => paragraphTermCounts(article, index + 1).counts));
 }
 
 const byTitle = new RecentArticles<string[]>(RECENT_ARTICLES);

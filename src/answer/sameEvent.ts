@@ -19,7 +19,7 @@ const rareTermsCache = new WeakMap<Library, RecentArticles<Set<string>>>();
 function rareTerms(library: Library, article: Article): Set<string> {
 	let cache = rareTermsCache.get(library);
 	if (!cache) rareTermsCache.set(library, (cache = new RecentArticles(RECENT_ARTICLES)));
-	return cache.get(article, () => new Set(paragraphTerms(article).flatMap((terms) => [...terms].filter((term) => isRare(library, term)))));
+	return cache.get(article, () => new Set(paragraphTerms(article).flatMap((terms) => [...terms.keys()].filter((term) => isRare(library, term)))));
 }
 
 /** Documents that share enough rare terms to be reports of the same event. */

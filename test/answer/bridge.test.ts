@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bridgeTerms, indexAliases } from '../../src/answer/bridge/bridge.js';
+import { bridgeTerms, indexAliases, phrasesIn } from '../../src/answer/bridge/bridge.js';
 import { learnAcronyms } from '../../src/answer/bridge/corpusAliases.js';
 import { wordNet } from '../../src/answer/bridge/lexicon.js';
 import { correctSpelling } from '../../src/answer/bridge/spelling.js';
@@ -23,6 +23,18 @@ describe('the lexical bridge', () => {
 		const withIt = bridgeTerms([termOf('chopper')!], corpusOf(['helicopter', 'raid']), wordNet());
 		expect(withIt).toContainEqual({ term: termOf('helicopter'), standsFor: termOf('chopper'), kind: 'close' });
 		expect(bridgeTerms([termOf('chopper')!], corpusOf(['raid']), wordNet())).toEqual([]);
+	});
+
+	it('reads a phrasal verb or a compound as one word: "stepped down" reaches "resigned", "leading lady" an actress', () => {
+		const lexicon = wordNet();
+		const stepDown = 'why did the minister step down';
+		const standIns = bridgeTerms(['minist', 'step'], corpusOf(['minister', 'resigned']), lexicon, phrasesIn(stepDown, lexicon));
+		expect(standIns).toContainEqual({ term: termOf('resigned'), standsFor: termOf('step'), kind: 'close' });
+		expect(phrasesIn('he stepped down', lexicon).map((phrase) => phrase.key)).toEqual(phrasesIn(stepDown, lexicon).map((phrase) => phrase.key));
+		const actress = bridgeTerms(['lead', 'ladi'], corpusOf(['actress', 'leading']), lexicon, phrasesIn('who was the leading lady', lexicon));
+		expect(actress).toContainEqual({ term: termOf('actress'), standsFor: termOf('lady'), kind: 'broad' });
+		// Function words alone make no phrase: "out of" relates nothing.
+		expect(phrasesIn('out of it all', lexicon).filter((phrase) => phrase.key === 'out of')).toEqual([]);
 	});
 
 	it('links a general news alias: "ISIS" reaches the corpus\'s "Islamic State"', () => {

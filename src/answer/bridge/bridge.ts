@@ -1,5 +1,5 @@
-import { analyzeTerms } from '../../search/analyzer.js';
-import type { Lexicon } from './lexicon.js';
+import { analyzeTerms, termOf, wordsOf } from '../../search/analyzer.js';
+import { type Lexicon, phraseKey } from './lexicon.js';
 import { NEWS_ALIASES } from './newsAliases.js';
 
 /**
@@ -75,11 +75,44 @@ function aliasesOf(terms: readonly string[], vocabulary: CorpusVocabulary): Stan
 	return standIns;
 }
 
+/** A run of two or three of the question's words that WordNet lists as one lemma ("stepped down", "leading lady"). */
+export interface QuestionPhrase {
+	key: string;
+	/** Its words' search terms: "step" for "stepped down", "lead" and "ladi" for "leading lady". */
+	terms: readonly string[];
+}
+
+const PHRASE_LENGTHS = [3, 2] as const;
+
+/** The phrases of the text the lexicon relates to other words, longest first. */
+export function phrasesIn(text: string, lexicon: Lexicon): QuestionPhrase[] {
+	const words = wordsOf(text);
+	const phrases: QuestionPhrase[] = [];
+	for (const length of PHRASE_LENGTHS) {
+		for (let start = 0; start + length <= words.length; start++) {
+			const run = words.slice(start, start + length);
+			const terms = run.map((word) => termOf(word)).filter((term) => term !== null);
+			const key = phraseKey(run);
+			if (terms.length > 0 && (lexicon.close(key).length > 0 || lexicon.broad(key).length > 0)) phrases.push({ key, terms });
+		}
+	}
+	return phrases;
+}
+
+/**
+ * What a phrase's stand-ins stand for: the word of it the corpus uses least, the one a bridge is most needed for
+ * ("lady" of "leading lady" in a corpus that says "actress"); of equals, the last, the head of an English compound.
+ */
+function phraseTermStandingIn(phrase: QuestionPhrase, vocabulary: CorpusVocabulary): string {
+	return phrase.terms.reduce((best, term) => (vocabulary.frequency(term) <= vocabulary.frequency(best) ? term : best));
+}
+
 /**
  * The corpus terms that may stand in for each question term, weighted below exact matches by the ranker: only
- * terms the corpus uses, so the bridge never widens a search with words no paragraph holds.
+ * terms the corpus uses, so the bridge never widens a search with words no paragraph holds. A phrase's relations
+ * come first: they are more specific than its words' own.
  */
-export function bridgeTerms(terms: readonly string[], vocabulary: CorpusVocabulary, lexicon: Lexicon): StandIn[] {
+export function bridgeTerms(terms: readonly string[], vocabulary: CorpusVocabulary, lexicon: Lexicon, phrases: readonly QuestionPhrase[] = []): StandIn[] {
 	const asked = new Set(terms);
 	const seen = new Set<string>();
 	const standIns: StandIn[] = [];
@@ -89,10 +122,11 @@ export function bridgeTerms(terms: readonly string[], vocabulary: CorpusVocabula
 		standIns.push(standIn);
 	};
 	aliasesOf(terms, vocabulary).forEach(add);
+	const sources = [...phrases.map((phrase) => ({ key: phrase.key, standsFor: phraseTermStandingIn(phrase, vocabulary) })), ...terms.map((term) => ({ key: term, standsFor: term }))];
 	for (const kind of ['close', 'broad'] as const) {
-		for (const term of terms) {
-			const related = lexicon[kind](term).filter((other) => vocabulary.frequency(other) > 0);
-			for (const other of related.slice(0, MAX_RELATED)) add({ term: other, standsFor: term, kind });
+		for (const { key, standsFor } of sources) {
+			const related = lexicon[kind](key).filter((other) => vocabulary.frequency(other) > 0);
+			for (const other of related.slice(0, MAX_RELATED)) add({ term: other, standsFor, kind });
 		}
 	}
 	return standIns;

@@ -7,7 +7,7 @@ import { termOf } from '../../search/analyzer.js';
  * the English word list. Read once per process, on first use.
  */
 export interface Lexicon {
-	/** Synonyms and derivationally related forms. */
+	/** Synonyms and derivationally related forms, of a term or of a phrase's key (see `phraseKey`). */
 	close(term: string): readonly string[];
 	/** One-step hypernyms, hyponyms and causes. */
 	broad(term: string): readonly string[];
@@ -20,6 +20,14 @@ export interface Lexicon {
 }
 
 export type NounKind = 'person' | 'organization' | 'place';
+
+/**
+ * How the lexicon keys a phrase of two or three words ("step down", "leading lady"): each word's search term, or the
+ * word itself where it has none (a particle the analyzer drops), so "stepped down" and "step down" meet.
+ */
+export function phraseKey(words: readonly string[]): string {
+	return words.map((word) => termOf(word) ?? word.toLowerCase()).join(' ');
+}
 const NOUN_KINDS: ReadonlySet<string> = new Set<NounKind>(['person', 'organization', 'place']);
 
 const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);

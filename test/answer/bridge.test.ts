@@ -42,6 +42,11 @@ describe('the lexical bridge', () => {
 		expect(standIns.filter((standIn) => standIn.kind === 'alias').map((standIn) => standIn.term)).toContain(termOf('Islamic'));
 	});
 
+	it('reads wire copy\'s abbreviations: "percent" reaches "pct", "dollars" "dlrs"', () => {
+		const standIns = bridgeTerms([termOf('percent')!, termOf('dollars')!], corpusOf(['pct', 'dlrs']), wordNet());
+		expect(standIns.filter((standIn) => standIn.kind === 'alias').map((standIn) => standIn.term)).toEqual([termOf('pct'), termOf('dlrs')]);
+	});
+
 	it('learns an acronym the corpus defines, and bridges to it', () => {
 		const article = { id: 'a', paragraphs: [{ text: 'The Securities and Exchange Commission (SEC) said on Monday it would look again.' }] } as unknown as Article;
 		const acronyms = learnAcronyms([article]);

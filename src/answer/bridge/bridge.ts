@@ -1,6 +1,6 @@
 import { analyzeTerms, termOf, wordsOf } from '../../search/analyzer.js';
 import { type Lexicon, phraseKey } from './lexicon.js';
-import { NEWS_ALIASES } from './newsAliases.js';
+import { NEWS_ALIASES, WIRE_ABBREVIATIONS } from './newsAliases.js';
 
 /**
  * How a corpus term was reached from a question term: `close` (a WordNet synonym or derived form), `broad` (a
@@ -30,7 +30,7 @@ export interface CorpusVocabulary {
 /** A question term reaches at most this many related terms of one kind: past them, WordNet's relations are noise. */
 const MAX_RELATED = 6;
 
-const newsAliasGroups: AliasGroup[] = NEWS_ALIASES.map((group) => group.map((name) => analyzeTerms(name)).filter((terms) => terms.length > 0));
+const newsAliasGroups: AliasGroup[] = [...NEWS_ALIASES, ...WIRE_ABBREVIATIONS].map((group) => group.map((name) => analyzeTerms(name)).filter((terms) => terms.length > 0));
 
 /** The general news aliases and the acronyms a corpus defines (acronym term → the terms of its name), indexed by term. */
 export function indexAliases(acronyms: ReadonlyMap<string, readonly string[]>): AliasIndex {

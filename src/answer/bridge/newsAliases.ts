@@ -18,3 +18,15 @@ export const NEWS_ALIASES: readonly (readonly string[])[] = [
 	['chief executive', 'CEO', 'boss'],
 	['prime minister', 'PM', 'premier'],
 ];
+
+/**
+ * Wire copy's abbreviations of units and amounts (Reuters style: "54 pct", "90.25 dlrs", "384 mln"), which a reporter
+ * types in full ("what percent…"). General to news copy, like the names above.
+ */
+export const WIRE_ABBREVIATIONS: readonly (readonly string[])[] = [
+	['percent', 'pct'],
+	['million', 'mln'],
+	['billion', 'bln'],
+	['dollars', 'dlrs', 'dlr'],
+	['cents', 'cts'],
+];

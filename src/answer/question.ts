@@ -90,6 +90,9 @@ export function validateQuestion(question: string, noun = 'question', maxLength 
 const LEADING_QUESTION_WORD = /^(?:(?:and|so|but|then)\s+)?(?:(?:in|on|at|for|from|to|by|since|until|with|of|about|during)\s+)?(?=(?:what|which|who|whom|whose|when|where|how)\b)/i;
 const YES_NO_QUESTION = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b/i;
 
+// A question word a yes/no frame embeds, after the words that introduce it ("anything on why", "say when").
+const EMBEDDED_IN_YES_NO = /\b(?:on|about|me|us|know|tell|say|said|says)\s+(what|which|who|whom|whose|when|where|why|how)\b/i;
+
 // Words after which a question word opens an embedded question ("remind me who…", "anything on when…").
 const EMBEDS = /(?:^|\b(?:me|us|on|about|know|tell|out|asking|wondering|check|and|or|but|so))\s*$/i;
 
@@ -108,7 +111,11 @@ function isRelative(text: string, match: RegExpExecArray): boolean {
  */
 export function expectedAnswerType(question: string): ExpectedAnswerType {
 	const opening = LEADING_QUESTION_WORD.exec(question);
-	if (!opening && YES_NO_QUESTION.test(question)) return 'other';
+	if (!opening && YES_NO_QUESTION.test(question)) {
+		// "Is there anything on why…", "did the spokesman say when…": a yes/no frame around the question asked.
+		const embedded = EMBEDDED_IN_YES_NO.exec(question);
+		return embedded ? expectedAnswerType(question.slice(embedded.index + embedded[0].length - embedded[1]!.length)) : 'other';
+	}
 	const from = opening ? opening[0].length : 0;
 	let best: { type: ExpectedAnswerType; at: number } = { type: 'other', at: Number.POSITIVE_INFINITY };
 	const rest = question.slice(from);

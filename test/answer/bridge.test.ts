@@ -83,6 +83,16 @@ describe('spelling correction of common words', () => {
 		expect(correctSpelling(word, wordFrequency([]), wordNet())).toEqual({ kind: 'function-word' });
 	});
 
+	// "asociation" shares its stem with "asocial", which once made it pass for a rare English word left uncorrected.
+	it('corrects a misspelling that merely shares its stem with a rare word', () => {
+		expect(correctSpelling('asociation', wordFrequency(['association']), wordNet())).toEqual({ kind: 'word', word: 'association' });
+		expect(correctSpelling('picketters', wordFrequency(['picketers']), wordNet())).toEqual({ kind: 'word', word: 'picketers' });
+	});
+
+	it.each(['nannies', 'stepped', 'bigger', 'broke', 'ministers'])('takes "%s", a form of a WordNet lemma, for English', (word) => {
+		expect(wordNet().isWord(word)).toBe(true);
+	});
+
 	it('leaves English words, corpus words and unknown names alone', () => {
 		expect(correctSpelling('minister', wordFrequency([]), wordNet())).toBeNull();
 		expect(correctSpelling('Dumayr', wordFrequency(['Dumayr']), wordNet())).toBeNull();

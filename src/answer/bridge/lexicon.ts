@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { termOf } from '../../search/analyzer.js';
+import { IRREGULAR_VERBS } from '../../search/irregularVerbs.js';
 
 /**
  * WordNet 3.1 reduced to search terms (stems) by `scripts/buildLexicon.ts`: which terms a term is related to, and
@@ -11,7 +12,7 @@ export interface Lexicon {
 	close(term: string): readonly string[];
 	/** One-step hypernyms, hyponyms and causes. */
 	broad(term: string): readonly string[];
-	/** An English word, as written or as any form of a WordNet lemma (its stem is one). */
+	/** An English word: a WordNet lemma, or a form of one by WordNet's detachment rules ("nannies", "stepped"). */
 	isWord(word: string): boolean;
 	/** How often WordNet's tagged texts use the lemma; 0 for a word they never use. */
 	frequency(word: string): number;
@@ -36,24 +37,45 @@ const TAB = 9;
 const NEWLINE = 10;
 
 /**
+ * WordNet's own rules for an inflected form's lemma ("morphy": nouns, verbs, adjectives), as [ending, replacement].
+ * A word is English when one of its base forms is a lemma: "nannies", "stepped", "bigger".
+ */
+const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
+	['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+	['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+const DOUBLED = /([b-df-hj-np-tv-z])\1$/;
+
+/** The word and the lemmas it may be a form of, by WordNet's detachment rules and the irregular verbs. */
+function baseForms(word: string): string[] {
+	const forms = [word];
+	const irregular = IRREGULAR_VERBS.get(word);
+	if (irregular) forms.push(irregular);
+	for (const [ending, replacement] of DETACHMENTS) {
+		if (!word.endsWith(ending) || word.length <= ending.length + 1) continue;
+		const base = word.slice(0, -ending.length) + replacement;
+		forms.push(base);
+		// "stepped", "biggest": WordNet lists these in its exception files, which are not shipped; undoubling covers them.
+		if (replacement === '' && DOUBLED.test(base)) forms.push(base.slice(0, -1));
+	}
+	return forms;
+}
+
+/**
  * Each section of the file (`w`ords, `r`elations, then noun `k`inds) is sorted by its key, as the build script writes it: a lookup
- * is a binary search of the text, so reading the file builds a table of line starts instead of maps of its 127k lines
- * (a third of the time). Only the stems, which no section is sorted by, go into a set.
+ * is a binary search of the text, so reading the file builds a table of line starts instead of maps of its lines
+ * (a third of the time).
  */
 function readLexicon(): Lexicon {
 	const text = gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8');
 	const words: number[] = [];
 	const relations: number[] = [];
 	const kinds: number[] = [];
-	const stems = new Set<string>();
 	for (let start = 0, end = 0; start < text.length; start = end + 1) {
 		end = text.indexOf('\n', start);
 		if (end < 0) end = text.length;
-		if (text[start] === 'w') {
-			words.push(start);
-			const stem = text.lastIndexOf('\t', end) + 1;
-			if (stem < end) stems.add(text.slice(stem, end));
-		} else if (text[start] === 'r') relations.push(start);
+		if (text[start] === 'w') words.push(start);
+		else if (text[start] === 'r') relations.push(start);
 		else if (text[start] === 'k') kinds.push(start);
 	}
 	/** The key of the line at `start` against `key`, in the order the build script sorts them, read in place. */
@@ -92,7 +114,7 @@ function readLexicon(): Lexicon {
 	return {
 		close: (term) => related(term)[0],
 		broad: (term) => related(term)[1],
-		isWord: (word) => lookUp(words, word) !== null || stems.has(termOf(word) ?? ''),
+		isWord: (word) => baseForms(word.toLowerCase()).some((form) => lookUp(words, form) !== null),
 		frequency: (word) => Number(lookUp(words, word)?.[0] ?? 0),
 		kindOf: (term) => {
 			const kind = lookUp(kinds, term)?.[0];

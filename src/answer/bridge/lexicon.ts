@@ -22,6 +22,8 @@ export interface Lexicon {
 
 export type NounKind = 'person' | 'organization' | 'place';
 
+const NOUN_KINDS: ReadonlySet<string> = new Set<NounKind>(['person', 'organization', 'place']);
+
 /**
  * How the lexicon keys a phrase of two or three words ("step down", "leading lady"): each word's search term, or the
  * word itself where it has none (a particle the analyzer drops), so "stepped down" and "step down" meet.
@@ -29,7 +31,6 @@ export type NounKind = 'person' | 'organization' | 'place';
 export function phraseKey(words: readonly string[]): string {
 	return words.map((word) => termOf(word) ?? word.toLowerCase()).join(' ');
 }
-const NOUN_KINDS: ReadonlySet<string> = new Set<NounKind>(['person', 'organization', 'place']);
 
 const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);
 const NONE: readonly string[] = [];

@@ -37,6 +37,14 @@ describe('answering from the story', () => {
 		expectVerbatim(answer);
 	});
 
+	// The sources date the raid its headline reports, not the killing the question names.
+	it('shows the raid’s two dates when asked the date of the killing', () => {
+		const answer = engine.answer('On what date was Khaled al-Masoud killed?');
+		const dates = answer.conflicts.find((conflict) => conflict.kind === 'date');
+		expect(dates?.claims.map((claim) => claim.value).sort()).toEqual(['Oct. 19', 'October 29']);
+		expectVerbatim(answer);
+	});
+
 	it('flags the two spellings of the victim’s name', () => {
 		const answer = engine.answer('Who was Khaled al-Masoud?');
 		const names = answer.conflicts.filter((conflict) => conflict.kind === 'name').flatMap((conflict) => conflict.claims.map((claim) => claim.value));

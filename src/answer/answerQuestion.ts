@@ -123,11 +123,10 @@ export function answerAnalyzed(library: Library, analyzed: AnalyzedQuestion): An
 	// top quote spells them, and as the next quotes spell the names the question asks about. Wider than this, nearly
 	// every answer would carry the same notice, and a notice on everything is read as noise.
 	const asksForValue = VALUE_TYPES.has(analyzed.expects);
-	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.flatMap((quote) => analyzeTerms(quote.text)) : [])]);
 	// The headline names the event a story is about: "when was he killed" is asked of the raid its headline reports.
 	// Only of a date: a count asked for ("how many caches…") is rarely the event's.
 	const headline = analyzed.expects === 'time' && quotes[0] ? analyzeTerms(quotes[0].citation.title) : [];
-	for (const term of headline) subjects.add(term);
+	const subjects = new Set([...analyzed.terms, ...(asksForValue ? quotes.flatMap((quote) => analyzeTerms(quote.text)) : []), ...headline]);
 	const conflicts = findConflicts(library, evidence.documents, subjects, quotes.slice(0, 3), new Set(analyzed.terms));
 	return { ...base, outcome, answered, reason: answered ? null : CLOSEST, quotes, conflicts, related };
 }

@@ -34,6 +34,7 @@ export function phraseKey(words: readonly string[]): string {
 
 const LEXICON_FILE = new URL('../../../lexicon/wordnet.tsv.gz', import.meta.url);
 const NONE: readonly string[] = [];
+const UNRELATED = [NONE, NONE] as const;
 const TAB = 9;
 const NEWLINE = 10;
 
@@ -102,12 +103,15 @@ function readLexicon(): Lexicon {
 		}
 		return null;
 	};
-	// Split into lists once per term a question asks for: most terms are never asked.
+	// Split into lists once per term a question asks for: most terms are never asked. Only what the lexicon holds is
+	// kept: every run of a question's words is looked up as a phrase, and keeping the misses too grew without end.
 	const asked = new Map<string, [readonly string[], readonly string[]]>();
-	const related = (term: string) => {
+	const related = (term: string): readonly [readonly string[], readonly string[]] => {
 		let lists = asked.get(term);
 		if (!lists) {
-			const [close, broad] = lookUp(relations, term) ?? ['', ''];
+			const found = lookUp(relations, term);
+			if (!found) return UNRELATED;
+			const [close, broad] = found;
 			asked.set(term, (lists = [close ? close.split(' ') : NONE, broad ? broad.split(' ') : NONE]));
 		}
 		return lists;
